@@ -1,0 +1,76 @@
+import type { App } from '../app.ts';
+import type { CommandSpec } from '../commands/registry.ts';
+import { isBotError } from '../errors.ts';
+import { textReply, type Reply } from './reply.ts';
+import type { Request } from './request.ts';
+
+const SORRY = 'Sorry, something went wrong on my side while handling that. Please try again in a moment.';
+const NOT_MANAGER =
+  "Sorry, only people who can manage this channel can change its digest subscriptions. Ask a channel manager, or use `/sco digest preview` to see what the next digest holds.";
+
+/** Splits `word rest of text` at the first run of white space. */
+function splitFirst(text: string): [string, string] {
+  const m = /^(\S+)\s*([\s\S]*)$/.exec(text.trim());
+  return m ? [m[1]!.toLowerCase(), m[2]!] : ['', ''];
+}
+
+/**
+ * The core's front door: every person's request comes in here and a neutral Reply goes out.
+ * Errors are caught once, here: the person gets one fixed sentence, the log the detail.
+ */
+export class Bot {
+  constructor(private readonly app: App) {}
+
+  async handle(request: Request): Promise<Reply> {
+    try {
+      return await this.route(request);
+    } catch (error) {
+      if (isBotError(error) && error.code !== 'internal') {
+        return textReply(error.message, request.kind === 'command' || request.kind === 'action' ? 'private' : 'thread');
+      }
+      this.app.logger.error({ err: error, kind: request.kind, channel: request.channel }, 'request failed');
+      return textReply(SORRY, 'private');
+    }
+  }
+
+  private async route(request: Request): Promise<Reply> {
+    const { registry } = this.app;
+    if (request.kind === 'action') {
+      const id = request.action?.id ?? '';
+      const spec = registry.action(id);
+      if (!spec) return textReply('That button has expired. Run the command again.', 'private');
+      return spec.run({ app: this.app, request, args: '', value: request.action?.value ?? '' });
+    }
+
+    let text = request.text.trim();
+    if (request.kind === 'command') return this.command(request, text);
+
+    // A mention or a direct message: `/sco ...` or a bare command word runs that command,
+    // anything else is a question.
+    if (/^\/?sco\b/i.test(text)) return this.command(request, text.replace(/^\/?sco\b\s*/i, ''));
+    const [word, rest] = splitFirst(text);
+    const spec = registry.find(word);
+    if (spec && spec.id !== 'ask' && !text.endsWith('?') && (rest === '' || spec.id !== 'search')) {
+      return this.run(spec, request, rest);
+    }
+    const ask = registry.find('ask') ?? registry.find('search');
+    if (!ask) return textReply(SORRY, 'private');
+    text = text.replace(/^ask\s+/i, '');
+    return this.run(ask, request, text);
+  }
+
+  private command(request: Request, text: string): Promise<Reply> {
+    const { registry } = this.app;
+    const [word, rest] = splitFirst(text);
+    const spec = word ? registry.find(word) : registry.find('help');
+    if (spec) return this.run(spec, request, word ? rest : '');
+    const search = registry.find('search');
+    if (!search) return Promise.resolve(textReply(SORRY, 'private'));
+    return this.run(search, request, text);
+  }
+
+  private run(spec: CommandSpec, request: Request, args: string): Promise<Reply> {
+    if (spec.requiresManage && !request.user.canManage) return Promise.resolve(textReply(NOT_MANAGER, 'private'));
+    return spec.run({ app: this.app, request, args: args.trim() });
+  }
+}

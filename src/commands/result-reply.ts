@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import type { App } from '../app.ts';
+import type { Block, Button, Reply, ResultItem, Visibility } from '../bot/reply.ts';
+import type { SearchHit, SearchOutcome } from '../library/types.ts';
+import { NS } from '../ports/store.ts';
+
+export const PAGE_SIZE = 5;
+const PAGE_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** What a results button needs to run the same lookup again; kept in the store, keyed short. */
+export interface PageState {
+  kind: 'search' | 'latest';
+  query: string;
+}
+
+export function toItem(hit: SearchHit): ResultItem {
+  const r = hit.release;
+  return {
+    id: r.id,
+    title: r.title,
+    date: r.date,
+    url: r.url,
+    snippet: hit.snippet,
+    summary: r.summary.join(' ') || undefined,
+    score: Math.round(hit.score * 1000) / 1000,
+  };
+}
+
+/** Saves the lookup behind a page of results; button values carry only `key:offset` (Discord allows 100 characters). */
+export async function savePage(app: App, state: PageState): Promise<string> {
+  const key = randomBytes(6).toString('base64url');
+  await app.store.namespace<PageState>(NS.pages).set(key, state, PAGE_TTL_MS);
+  return key;
+}
+
+export async function loadPage(app: App, value: string): Promise<{ state: PageState; offset: number } | null> {
+  const m = /^([\w-]+):(\d+)$/.exec(value);
+  if (!m) return null;
+  const state = await app.store.namespace<PageState>(NS.pages).get(m[1]!);
+  return state ? { state, offset: Number(m[2]) } : null;
+}
+
+function describe(state: PageState, outcome: SearchOutcome): string {
+  if (state.kind === 'latest') return state.query ? `Latest releases on “${state.query}”` : 'Latest releases';
+  return `Results for “${outcome.showingFor ?? outcome.query}”`;
+}
+
+/**
+ * A page of lookup results as a neutral Reply: heading, notes, the results with snippets and
+ * buttons for the next page and for sharing to the channel.
+ */
+export function resultsReply(
+  state: PageState,
+  outcome: SearchOutcome,
+  offset: number,
+  pageKey: string,
+  visibility: Visibility = 'private',
+): Reply {
+  const blocks: Block[] = [];
+  const heading = describe(state, outcome);
+  blocks.push({ type: 'heading', text: heading });
+  if (outcome.showingFor && outcome.showingFor !== outcome.query) {
+    blocks.push({ type: 'context', text: ['Showing results for ', { text: outcome.showingFor, strong: true }, ` (you typed “${outcome.query}”)`] });
+  }
+  for (const note of outcome.notes) blocks.push({ type: 'context', text: [note] });
+
+  if (outcome.hits.length === 0) {
+    const none = offset > 0 ? 'No more results.' : 'No release matches that. Try fewer or other words, or `/sco topics` for the topics I know.';
+    blocks.push({ type: 'text', text: [none] });
+    return { blocks, text: `${heading}: ${none}`, visibility };
+  }
+
+  const last = offset + outcome.hits.length;
+  blocks.push({ type: 'context', text: [`${offset + 1}–${last} of ${outcome.total}`] });
+  blocks.push({ type: 'results', items: outcome.hits.map(toItem) });
+
+  const buttons: Button[] = [];
+  if (last < outcome.total) buttons.push({ action: 'results.more', label: 'More results', value: `${pageKey}:${last}` });
+  if (visibility === 'private') buttons.push({ action: 'results.share', label: 'Share to channel', value: `${pageKey}:${offset}`, style: 'primary' });
+  if (buttons.length) blocks.push({ type: 'buttons', buttons });
+
+  const lines = outcome.hits.map((h, i) => `${offset + i + 1}. ${h.release.title} (${h.release.date ?? 'date unknown'})${h.release.url ? ` ${h.release.url}` : ''}`);
+  return { blocks, text: `${heading}\n${lines.join('\n')}`, visibility };
+}

@@ -1,0 +1,39 @@
+import type { CommandSpec } from './registry.ts';
+import type { Topic } from '../library/types.ts';
+
+const KIND_LABEL: Record<Topic['kind'], string> = {
+  member: 'Member states',
+  observer: 'Observers',
+  partner: 'Partners',
+  country: 'Other countries',
+  acronym: 'Acronyms and bodies',
+  body: 'Acronyms and bodies',
+  theme: 'Themes',
+  person: 'People',
+  place: 'Places',
+};
+
+export const topicsCommand: CommandSpec = {
+  id: 'topics',
+  summary: 'The topics, countries and acronyms lookups understand',
+  usage: 'topics',
+  examples: ['/sco topics'],
+  options: [],
+  async run({ app }) {
+    const groups = new Map<string, string[]>();
+    for (const t of app.library.topics()) {
+      const label = KIND_LABEL[t.kind];
+      groups.set(label, [...(groups.get(label) ?? []), t.label]);
+    }
+    const lines = [...groups].map(([label, names]) => `${label}: ${names.join(', ')}`);
+    return {
+      blocks: [
+        { type: 'heading', text: 'Topics I know' },
+        ...lines.map((line) => ({ type: 'text' as const, text: [line] })),
+        { type: 'context', text: ['Use one as `topic:<name>` in a lookup, or `/sco latest <topic>`. The list lives in content/topics.yml.'] },
+      ],
+      text: lines.join('\n'),
+      visibility: 'private',
+    };
+  },
+};
