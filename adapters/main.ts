@@ -1,0 +1,70 @@
+import type { App } from '../src/app.ts';
+import type { Transport } from '../src/ports/transport.ts';
+import { ConsoleTransport } from './console/console-transport.ts';
+import { runConsole } from './console/console-workspace.ts';
+
+/** A running platform connection. */
+export interface RunningAdapter {
+  transport: Transport;
+  status(): 'connected' | 'connecting' | 'down';
+  stop(): Promise<void>;
+}
+
+export interface StartIO {
+  input: NodeJS.ReadableStream;
+  write: (text: string) => void;
+  interactive: boolean;
+}
+
+/**
+ * Runs the bot: Slack when its tokens are set, Discord when its token is set, both when both
+ * are, otherwise the console workspace. Schedules digests and keeps releases in sync either way.
+ * Resolves when the bot should exit (console input ended, or SIGINT/SIGTERM).
+ */
+export async function startBot(app: App, io: StartIO): Promise<void> {
+  const { config, logger } = app;
+  const adapters: Record<string, RunningAdapter> = {};
+  if (config.slackBotToken) {
+    const { startSlack } = await import('./slack/start-slack.ts');
+    adapters.slack = await startSlack(app);
+  }
+  if (config.discordToken) {
+    const { startDiscord } = await import('./discord/start-discord.ts');
+    adapters.discord = await startDiscord(app);
+  }
+  const platforms = Object.values(adapters);
+  const consoleMode = platforms.length === 0;
+  const transports = consoleMode
+    ? [new ConsoleTransport(io.write, io.interactive)]
+    : platforms.map((a) => a.transport);
+
+  const { startScheduler } = await import('../src/schedule/start-scheduler.ts');
+  const { startSync } = await import('../src/sync/start-sync.ts');
+  const scheduler = startScheduler(app, transports);
+  const sync = startSync(app);
+
+  let health: { close(): Promise<void> } | undefined;
+  if (!consoleMode) {
+    const { startHealthServer } = await import('./http/health-server.ts');
+    const status = Object.fromEntries(Object.entries(adapters).map(([name, a]) => [name, () => a.status()]));
+    // In Slack HTTP mode Bolt owns PORT and serves /healthz itself (see adapters/slack).
+    const slackHttp = Boolean(config.slackBotToken && !config.slackAppToken);
+    if (!slackHttp) health = await startHealthServer(app, { port: config.port, adapters: status });
+    logger.info({ adapters: Object.keys(adapters) }, 'SCO Bot is running');
+  }
+
+  if (consoleMode) {
+    await runConsole(app, io);
+  } else {
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
+    logger.info('stopping');
+  }
+
+  await scheduler.stop();
+  await sync.stop();
+  await health?.close();
+  for (const a of platforms) await a.stop();
+}
