@@ -14,7 +14,7 @@ describe('the console workspace, driven through piped input', () => {
     expect(run.stdout).toContain('000_9851d8e3c5c57f74');
     expect(run.stdout).toMatch(/Munich Security Conference/);
     expect(run.stdout).toMatch(/\*Afghanistan\*/);
-    expect(run.stdout).toContain('More results');
+    expect(run.stdout).toContain('Share to channel');
   });
 
   it('runs several lines in order: help, latest, an unknown word, a press of a button', async () => {
