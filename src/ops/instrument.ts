@@ -1,0 +1,122 @@
+import { performance } from 'node:perf_hooks';
+import type { App } from '../app.ts';
+import type { Reply } from '../bot/reply.ts';
+import type { Request } from '../bot/request.ts';
+import type { RefreshReport } from '../library/types.ts';
+import type { Transport } from '../ports/transport.ts';
+import { metricsFor } from './metrics.ts';
+
+/**
+ * Metrics by wrapping, so neither the adapters nor the core's parts need to know about them:
+ * call `instrumentBot(app)` once after createApp, and pass every Transport through
+ * `instrumentTransport(app, transport)` before the scheduler gets it.
+ */
+
+/** Bot.handle answers every internal failure with this sentence (src/bot/bot.ts). */
+const INTERNAL_FAILURE = /^Sorry, something went wrong on my side/;
+
+const wrapped = new WeakSet<object>();
+
+function outcomeOf(reply: Reply): 'ok' | 'error' {
+  return INTERNAL_FAILURE.test(reply.text) ? 'error' : 'ok';
+}
+
+/** Counts and times every request through app.bot.handle, and every lookup and refresh of the library. */
+export function instrumentBot(app: App): void {
+  const m = metricsFor(app);
+  const bot = app.bot;
+  if (!wrapped.has(bot)) {
+    wrapped.add(bot);
+    const handle = bot.handle.bind(bot);
+    bot.handle = async (request: Request): Promise<Reply> => {
+      const start = performance.now();
+      let outcome: 'ok' | 'error' = 'error';
+      try {
+        const reply = await handle(request);
+        outcome = outcomeOf(reply);
+        return reply;
+      } finally {
+        const seconds = (performance.now() - start) / 1000;
+        m.requests.inc({ kind: request.kind, outcome });
+        m.requestSeconds.observe({ kind: request.kind }, seconds);
+        if (request.kind === 'mention' || request.kind === 'message') m.answerSeconds.observe(seconds);
+      }
+    };
+  }
+  instrumentLibrary(app);
+}
+
+function countSync(app: App, source: string, report: RefreshReport): void {
+  const m = metricsFor(app);
+  m.syncs.inc({ source, result: report.problems.length ? 'problems' : 'ok' });
+  if (report.added.length) m.syncReleases.inc({ source, change: 'added' }, report.added.length);
+  if (report.changed.length) m.syncReleases.inc({ source, change: 'changed' }, report.changed.length);
+}
+
+function instrumentLibrary(app: App): void {
+  const lib = app.library;
+  if (wrapped.has(lib)) return;
+  wrapped.add(lib);
+  const m = metricsFor(app);
+  const search = lib.search.bind(lib);
+  lib.search = (query, options) => {
+    const end = m.lookupSeconds.startTimer();
+    try {
+      return search(query, options);
+    } finally {
+      end();
+    }
+  };
+  const refresh = lib.refresh.bind(lib);
+  lib.refresh = async () => {
+    try {
+      const report = await refresh();
+      countSync(app, 'content', report);
+      return report;
+    } catch (error) {
+      m.syncs.inc({ source: 'content', result: 'error' });
+      throw error;
+    }
+  };
+  const ingest = lib.ingest.bind(lib);
+  lib.ingest = async (raws) => {
+    const source = raws[0]?.source ?? 'unknown';
+    try {
+      const report = await ingest(raws);
+      countSync(app, source, report);
+      return report;
+    } catch (error) {
+      m.syncs.inc({ source, result: 'error' });
+      throw error;
+    }
+  };
+}
+
+/**
+ * The same transport, counting each post: posted, deferred (rate limited or transient: the
+ * scheduler tries again) or failed (forbidden, not found), and platform retries.
+ */
+export function instrumentTransport(app: App, transport: Transport): Transport {
+  const m = metricsFor(app);
+  const platform = transport.platform;
+  const post: Transport['post'] = async (channel, reply, options) => {
+    let result;
+    try {
+      result = await transport.post(channel, reply, options);
+    } catch (error) {
+      // Transports must not throw; count it as a transient failure all the same.
+      m.digests.inc({ platform, outcome: 'deferred' });
+      m.platformRetries.inc({ platform, kind: 'transient' });
+      throw error;
+    }
+    if (result.ok) m.digests.inc({ platform, outcome: 'posted' });
+    else if (result.kind === 'rate_limited' || result.kind === 'transient') {
+      m.digests.inc({ platform, outcome: 'deferred' });
+      m.platformRetries.inc({ platform, kind: result.kind });
+    } else m.digests.inc({ platform, outcome: 'failed' });
+    return result;
+  };
+  const out: Transport = { platform, limits: transport.limits, post };
+  if (transport.findPosted) out.findPosted = transport.findPosted.bind(transport);
+  return out;
+}

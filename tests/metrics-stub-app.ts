@@ -1,0 +1,57 @@
+/**
+ * A small App for the ops tests (health, metrics): the real Bot and Registry and a memory store,
+ * over a stub library, so these tests do not depend on the index being built.
+ */
+import type { App } from '../src/app.ts';
+import { Bot } from '../src/bot/bot.ts';
+import { textReply } from '../src/bot/reply.ts';
+import { Registry, type CommandSpec } from '../src/commands/registry.ts';
+import { loadConfig } from '../src/config.ts';
+import { BotError } from '../src/errors.ts';
+import type { Library, RefreshReport } from '../src/library/types.ts';
+import { silentLogger } from '../src/logger.ts';
+import type { Store } from '../src/ports/store.ts';
+import { MemoryStore } from '../src/store/memory-store.ts';
+
+const spec = (id: string, run: CommandSpec['run']): CommandSpec => ({ id, summary: id, usage: id, examples: [], options: [], run });
+
+export function stubApp(options: { store?: Store; releases?: number } = {}): App {
+  const empty: RefreshReport = { total: options.releases ?? 3, added: [], changed: [], removed: [], problems: [] };
+  let closed = false;
+  const library = {
+    refresh: async () => ({ ...empty, added: ['a', 'b'] }),
+    ingest: async () => ({ ...empty, problems: [{ path: 'x', reason: 'bad' }] }),
+    search: (query: string) => ({ query, notes: [], total: 0, hits: [] }),
+    count: () => {
+      if (closed) throw new Error('library closed');
+      return options.releases ?? 3;
+    },
+    close: () => {
+      closed = true;
+    },
+  } as unknown as Library;
+  const registry = new Registry().add(
+    spec('search', async (ctx) => {
+      ctx.app.library.search(ctx.args);
+      return textReply(`results for ${ctx.args}`);
+    }),
+    spec('ask', async () => textReply('An answer.', 'thread')),
+    spec('boom', async () => {
+      throw new Error('database is locked');
+    }),
+    spec('bad', async () => {
+      throw new BotError('bad_input', 'Try fewer words.');
+    }),
+  );
+  const app = {
+    config: loadConfig({}, { logLevel: 'silent' }),
+    logger: silentLogger(),
+    clock: () => new Date(),
+    store: options.store ?? new MemoryStore(),
+    library,
+    registry,
+    close: async () => undefined,
+  } as Omit<App, 'bot'> as App;
+  app.bot = new Bot(app);
+  return app;
+}
