@@ -1,0 +1,31 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { Request } from '../../../../src/bot/request.ts';
+import { respondWith } from '../../deliver-reply.ts';
+import { friendlySentence } from '../../slack-errors.ts';
+import type { SlackDeps } from '../../slack-deps.ts';
+import { channelKey } from '../../slack-ids.ts';
+import { decodeSlackText } from '../../slack-text.ts';
+
+/** `/sco <text>`: acks at once (Slack allows 3 s), then answers through the response_url. */
+export function scoCommand(deps: SlackDeps) {
+  return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    try {
+      const person = await deps.users.lookup(command.user_id);
+      const request: Request = {
+        kind: 'command',
+        text: decodeSlackText(command.text ?? ''),
+        user: { id: command.user_id, name: person.name ?? command.user_name, canManage: person.canManage },
+        channel: channelKey(command.team_id, command.channel_id),
+        raw: command,
+      };
+      const reply = await deps.app.bot.handle(request);
+      await respondWith(respond, reply);
+    } catch (error) {
+      deps.logger.error({ err: error, channel: command.channel_id }, 'slash command failed');
+      await respond({ response_type: 'ephemeral', text: friendlySentence(error) }).catch((e: unknown) =>
+        deps.logger.warn({ err: e }, 'could not tell the person either'),
+      );
+    }
+  };
+}

@@ -1,0 +1,15 @@
+import type { App as BoltApp } from '@slack/bolt';
+import type { SlackDeps } from '../slack-deps.ts';
+import { buttonAction } from './actions/button-action.ts';
+import { scoCommand } from './commands/sco-command.ts';
+import { appMention } from './events/app-mention.ts';
+import { directMessage } from './messages/direct-message.ts';
+
+/** Every listener, one per file; the core decides what each request means. */
+export function registerListeners(bolt: BoltApp, deps: SlackDeps): void {
+  bolt.command('/sco', scoCommand(deps));
+  bolt.event('app_mention', appMention(deps));
+  bolt.message(directMessage(deps));
+  // Every button of ours has an id like `results.more` or `feedback.up`; the registry knows them.
+  bolt.action({ type: 'block_actions', action_id: /^[a-z][\w-]*\.[\w.-]+$/ }, buttonAction(deps));
+}

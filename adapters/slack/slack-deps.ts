@@ -1,0 +1,10 @@
+import type { App } from '../../src/app.ts';
+import type { Logger } from '../../src/logger.ts';
+import type { SlackUsers } from './slack-users.ts';
+
+/** What every listener needs: the core, who people are, and where to log. */
+export interface SlackDeps {
+  app: App;
+  users: SlackUsers;
+  logger: Logger;
+}

@@ -1,0 +1,106 @@
+/**
+ * Text going to and coming from Slack. Everything a person or a release wrote passes through
+ * `escapeMrkdwn` before it lands in a mrkdwn field, so it can never form a link, a `<!channel>`,
+ * `<!here>` or a user mention, nor switch formatting on for the text around it.
+ */
+
+const WORD_JOINER = '\u2060';
+
+/** Slack's three reserved characters, as its formatting guide asks. */
+export function escapeEntities(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Breaks the words Slack may still turn into a broadcast when a client or a flag parses
+ * mentions from plain text (`@here`, `@channel`, `@everyone`): a word joiner after the `@`
+ * keeps them readable and inert.
+ */
+export function defuseBroadcasts(text: string): string {
+  return text.replace(/@(here|channel|everyone)\b/gi, `@${WORD_JOINER}$1`);
+}
+
+/**
+ * Replaces mrkdwn's control characters with look-alikes so text from outside cannot open bold,
+ * italics, strike-through or code spans (Slack has no backslash escape). `_` only matters at a
+ * word's edge, so `snake_case` stays as it is.
+ */
+function defuseFormatting(text: string): string {
+  return text
+    .replace(/\*/g, '\u2217')
+    .replace(/`/g, '\u02cb')
+    .replace(/~/g, '\u223c')
+    .replace(/(^|\W)_|_(?=\W|$)/g, (m) => m.replace('_', '\uff3f'));
+}
+
+/** Text from a person or a release, made safe for a mrkdwn text object. */
+export function escapeMrkdwn(text: string): string {
+  return defuseFormatting(defuseBroadcasts(escapeEntities(text)));
+}
+
+/** Text for a plain_text object or a fallback: no markup is parsed there, but broadcasts are defused. */
+export function safePlain(text: string): string {
+  return defuseBroadcasts(text);
+}
+
+/**
+ * Cuts text to at most `max` characters at a word boundary, marking the cut with an ellipsis.
+ * Never cuts inside an escape entity such as `&amp;`.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, Math.max(0, max - 1));
+  const space = cut.search(/\s\S*$/);
+  if (space > max * 0.6) cut = cut.slice(0, space);
+  cut = cut.replace(/&[a-z]{0,4}$/, '');
+  return `${cut.trimEnd()}…`;
+}
+
+/**
+ * Splits text into pieces of at most `max` characters, at line or word boundaries where it can.
+ */
+export function splitText(text: string, max: number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    let at = rest.lastIndexOf('\n', max);
+    if (at < max * 0.5) at = rest.lastIndexOf(' ', max);
+    if (at < max * 0.5) at = max;
+    // Keep an escape entity whole.
+    const amp = rest.lastIndexOf('&', at);
+    if (amp > at - 6 && amp >= 0 && !rest.slice(amp, at).includes(';')) at = amp > 0 ? amp : at;
+    pieces.push(rest.slice(0, at).trimEnd());
+    rest = rest.slice(at).trimStart();
+  }
+  if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
+  return pieces;
+}
+
+/**
+ * Turns the text Slack sends (entities escaped, mentions and links in angle brackets) into the
+ * plain text a person typed: `<@U1>` -> `@U1`, `<!here>` -> `@here`, `<#C1|general>` ->
+ * `#general`, `<https://x|label>` -> `label`, `&lt;` -> `<`.
+ */
+export function decodeSlackText(text: string): string {
+  return text
+    .replace(/<([^<>]*)>/g, (_m, inner: string) => {
+      const [target = '', label] = inner.split('|', 2);
+      if (target.startsWith('@')) return label ? `@${label}` : target;
+      if (target.startsWith('#')) return label ? `#${label}` : target;
+      if (target.startsWith('!')) {
+        const word = target.slice(1).split('^')[0] ?? '';
+        return label ?? `@${word}`;
+      }
+      return label ?? target;
+    })
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** Removes the bot's own mention (`<@UBOT>` or `<@UBOT|sco>`) from a message's raw text. */
+export function stripBotMention(raw: string, botUserId: string | undefined): string {
+  if (!botUserId) return raw.trim();
+  const pattern = new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g');
+  return raw.replace(pattern, ' ').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,111 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { App as BoltApp, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
+import type { App } from '../../src/app.ts';
+import { BotError } from '../../src/errors.ts';
+import type { Transport } from '../../src/ports/transport.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { createFreshHttpReceiver } from './fresh-http-receiver.ts';
+import { registerListeners } from './listeners/index.ts';
+import { SlackTransport } from './slack-transport.ts';
+import { SlackUsers } from './slack-users.ts';
+
+export type SlackStatus = 'connected' | 'connecting' | 'down';
+
+export interface SlackHandle {
+  transport: Transport;
+  status(): SlackStatus;
+  stop(): Promise<void>;
+  /** HTTP mode: the port Bolt listens on (useful with PORT=0). */
+  port?: number;
+}
+
+export interface StartSlackOptions {
+  /** HTTP mode: the interface to listen on (default all). */
+  host?: string;
+  /** Web API retries; tests pass `{ retries: 0 }` so a broken fake fails fast. */
+  retryConfig?: webApi.RetryOptions;
+  /** The transport waits out rate limits up to this long (default 30 s). */
+  maxRateLimitWaitMs?: number;
+}
+
+/**
+ * Starts the Slack app: Socket Mode when SLACK_APP_TOKEN is set (no public URL needed), otherwise
+ * HTTP mode on PORT, checking SLACK_SIGNING_SECRET and the request's age before Bolt sees it.
+ * SLACK_API_URL sends every Web API call elsewhere (GovSlack, a test fake).
+ */
+export async function startSlack(app: App, options: StartSlackOptions = {}): Promise<SlackHandle> {
+  const { config } = app;
+  const logger = app.logger.child({ component: 'slack' });
+  if (!config.slackBotToken) throw new BotError('config', 'SLACK_BOT_TOKEN is not set');
+  const bLogger = boltLogger(app.logger, config.logLevel);
+  const clientOptions: webApi.WebClientOptions = {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+    logger: bLogger,
+  };
+
+  let status: SlackStatus = 'connecting';
+  let receiver: Receiver;
+  let socket: SocketModeReceiver | undefined;
+  if (config.slackAppToken) {
+    socket = new SocketModeReceiver({ appToken: config.slackAppToken, logger: bLogger, installerOptions: { clientOptions } });
+    socket.client.on('connecting', () => (status = 'connecting'));
+    socket.client.on('reconnecting', () => (status = 'connecting'));
+    socket.client.on('connected', () => (status = 'connected'));
+    socket.client.on('disconnected', () => (status = 'down'));
+    receiver = socket;
+  } else {
+    if (!config.slackSigningSecret) throw new BotError('config', 'SLACK_SIGNING_SECRET is not set (HTTP mode needs it; or set SLACK_APP_TOKEN for Socket Mode)');
+    receiver = createFreshHttpReceiver({ signingSecret: config.slackSigningSecret, logger, boltLogger: bLogger, clock: app.clock });
+  }
+
+  const bolt = new BoltApp({ token: config.slackBotToken, receiver, logger: bLogger, clientOptions });
+  const users = new SlackUsers(bolt.client, config.slackManagers, logger);
+  registerListeners(bolt, { app, users, logger });
+  bolt.error(async (error) => {
+    logger.error({ err: error }, 'unhandled Slack listener error');
+  });
+
+  let port: number | undefined;
+  try {
+    if (socket) {
+      await bolt.start();
+      status = 'connected';
+    } else {
+      const server = (await bolt.start({ port: config.port, ...(options.host ? { host: options.host } : {}) })) as Server;
+      port = (server.address() as AddressInfo).port;
+      status = 'connected';
+    }
+  } catch (error) {
+    status = 'down';
+    logger.error({ err: error }, 'Slack app did not start');
+    throw new BotError('config', `Slack did not start: ${error instanceof Error ? error.message : String(error)}. Check SLACK_BOT_TOKEN${socket ? ' and SLACK_APP_TOKEN' : ''}.`, { cause: error });
+  }
+  logger.info({ mode: socket ? 'socket' : 'http', port }, 'Slack app started');
+
+  // The transport has its own client so rate limits come back classified instead of being waited out blindly.
+  const transport = new SlackTransport({
+    client: new webApi.WebClient(config.slackBotToken, { ...clientOptions, rejectRateLimitedCalls: true }),
+    logger,
+    maxRateLimitWaitMs: options.maxRateLimitWaitMs,
+  });
+
+  return {
+    transport,
+    port,
+    status: () => status,
+    async stop() {
+      const closed = socket
+        ? new Promise<void>((resolve) => {
+            socket.client.once('disconnected', () => resolve());
+            setTimeout(resolve, 2000).unref();
+          })
+        : Promise.resolve();
+      await bolt.stop();
+      // Bolt resolves before the socket has closed.
+      await closed;
+      status = 'down';
+    },
+  };
+}
