@@ -1,0 +1,120 @@
+import type { Release } from '../releases/release.ts';
+import type { Db } from './schema.ts';
+import { wordsOf } from './words.ts';
+
+/** The file a content release was read from, for cheap change detection. */
+export interface FileRow {
+  name: string;
+  id: string;
+  mtime: number;
+  size: number;
+  hash: string;
+}
+
+/**
+ * Writes releases into the index: the row, its full-text entries, its sentences, its topics
+ * and the vocabulary used for typo correction. Callers wrap batches in a transaction.
+ */
+export class IndexWriter {
+  private readonly s;
+
+  constructor(private readonly db: Db) {
+    this.s = {
+      find: db.prepare(`SELECT rid, body, title, first_seen AS firstSeen FROM releases WHERE id = ?`),
+      insert: db.prepare(`INSERT INTO releases (id, title, date, url, source, body, topics, summary, hash, path, first_seen)
+        VALUES (@id, @title, @date, @url, @source, @body, @topics, @summary, @hash, @path, @firstSeen)`),
+      update: db.prepare(`UPDATE releases SET title = @title, date = @date, url = @url, source = @source, body = @body,
+        topics = @topics, summary = @summary, hash = @hash, path = @path, first_seen = @firstSeen WHERE rid = @rid`),
+      deleteRelease: db.prepare(`DELETE FROM releases WHERE rid = ?`),
+      ftsInsert: db.prepare(`INSERT INTO releases_fts (rowid, title, body) VALUES (?, ?, ?)`),
+      ftsDelete: db.prepare(`DELETE FROM releases_fts WHERE rowid = ?`),
+      sentenceIds: db.prepare(`SELECT sid FROM sentences WHERE rid = ?`),
+      sentenceInsert: db.prepare(`INSERT INTO sentences (rid, position, text) VALUES (?, ?, ?)`),
+      sentenceFtsInsert: db.prepare(`INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)`),
+      sentenceFtsDelete: db.prepare(`DELETE FROM sentences_fts WHERE rowid = ?`),
+      sentencesDelete: db.prepare(`DELETE FROM sentences WHERE rid = ?`),
+      topicInsert: db.prepare(`INSERT OR IGNORE INTO release_topics (topic, rid) VALUES (?, ?)`),
+      topicsDelete: db.prepare(`DELETE FROM release_topics WHERE rid = ?`),
+      vocabAdd: db.prepare(`INSERT INTO vocab (word, df) VALUES (?, 1) ON CONFLICT (word) DO UPDATE SET df = df + 1`),
+      vocabSub: db.prepare(`UPDATE vocab SET df = df - 1 WHERE word = ?`),
+      vocabPrune: db.prepare(`DELETE FROM vocab WHERE df <= 0`),
+      fileUpsert: db.prepare(`INSERT INTO files (name, id, mtime, size, hash) VALUES (@name, @id, @mtime, @size, @hash)
+        ON CONFLICT (name) DO UPDATE SET id = excluded.id, mtime = excluded.mtime, size = excluded.size, hash = excluded.hash`),
+      fileDelete: db.prepare(`DELETE FROM files WHERE name = ?`),
+      files: db.prepare(`SELECT name, id, mtime, size, hash FROM files`),
+      hash: db.prepare(`SELECT hash FROM releases WHERE id = ?`),
+    };
+  }
+
+  hashOf(id: string): string | null {
+    return (this.s.hash.get(id) as { hash: string } | undefined)?.hash ?? null;
+  }
+
+  /** Inserts or replaces a release; returns whether it was new to the index. */
+  upsert(release: Release, sentences: string[], firstSeen: string | null): boolean {
+    const old = this.s.find.get(release.id) as { rid: number; body: string; title: string; firstSeen: string | null } | undefined;
+    const row = {
+      id: release.id,
+      title: release.title,
+      date: release.date,
+      url: release.url,
+      source: release.source,
+      body: release.body,
+      topics: JSON.stringify(release.topics),
+      summary: JSON.stringify(release.summary),
+      hash: release.hash,
+      path: release.path ?? null,
+      firstSeen: firstSeen ?? old?.firstSeen ?? null,
+    };
+    let rid: number;
+    if (old) {
+      rid = old.rid;
+      this.clearDerived(rid, `${old.title}\n${old.body}`);
+      this.s.update.run({ ...row, rid });
+    } else {
+      rid = Number(this.s.insert.run(row).lastInsertRowid);
+    }
+    this.s.ftsInsert.run(rid, release.title, release.body);
+    sentences.forEach((text, position) => {
+      const sid = Number(this.s.sentenceInsert.run(rid, position, text).lastInsertRowid);
+      this.s.sentenceFtsInsert.run(sid, text);
+    });
+    for (const t of release.topics) this.s.topicInsert.run(t, rid);
+    for (const w of new Set(wordsOf(`${release.title}\n${release.body}`))) this.s.vocabAdd.run(w);
+    return !old;
+  }
+
+  /** Removes a release; returns whether it was there. */
+  remove(id: string): boolean {
+    const old = this.s.find.get(id) as { rid: number; body: string; title: string } | undefined;
+    if (!old) return false;
+    this.clearDerived(old.rid, `${old.title}\n${old.body}`);
+    this.s.deleteRelease.run(old.rid);
+    return true;
+  }
+
+  private clearDerived(rid: number, text: string): void {
+    this.s.ftsDelete.run(rid);
+    for (const { sid } of this.s.sentenceIds.all(rid) as { sid: number }[]) this.s.sentenceFtsDelete.run(sid);
+    this.s.sentencesDelete.run(rid);
+    this.s.topicsDelete.run(rid);
+    for (const w of new Set(wordsOf(text))) this.s.vocabSub.run(w);
+  }
+
+  /** Drops words no release uses any more; once per batch, as it scans the vocabulary. */
+  pruneVocabulary(): void {
+    this.s.vocabPrune.run();
+  }
+
+  files(): FileRow[] {
+    return this.s.files.all() as FileRow[];
+  }
+
+  setFile(file: FileRow): void {
+    this.s.fileUpsert.run(file);
+  }
+
+  removeFile(name: string): void {
+    this.s.fileDelete.run(name);
+  }
+}

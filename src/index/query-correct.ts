@@ -1,0 +1,60 @@
+import type { Db } from './schema.ts';
+import { spellingVariants } from './query-spelling.ts';
+
+/**
+ * Typo correction against the index's own vocabulary: a word no release contains is replaced
+ * by the closest word that releases do contain (one edit for short words, two for long ones),
+ * preferring the more frequent on ties.
+ */
+export class Corrector {
+  private readonly exists;
+  private readonly candidates;
+
+  constructor(db: Db) {
+    this.exists = db.prepare(`SELECT 1 FROM vocab WHERE word = ?`).pluck();
+    this.candidates = db.prepare(`SELECT word, df FROM vocab WHERE word >= ? AND word < ? AND length(word) BETWEEN ? AND ?`);
+  }
+
+  known(word: string): boolean {
+    return this.exists.get(word) !== undefined;
+  }
+
+  /** The word to use instead of `word`, or null when it is fine or nothing is close enough. */
+  correct(word: string): string | null {
+    if (word.length < 4 || /\d/.test(word) || this.known(word)) return null;
+    if (spellingVariants(word).some((v) => this.known(v))) return null;
+    const max = word.length >= 8 ? 2 : 1;
+    const first = word[0]!;
+    const next = String.fromCodePoint(first.codePointAt(0)! + 1);
+    const rows = this.candidates.all(first, next, word.length - max, word.length + max) as { word: string; df: number }[];
+    let best: { word: string; df: number; d: number } | null = null;
+    for (const row of rows) {
+      const d = editDistance(word, row.word, max);
+      if (d > max) continue;
+      if (!best || d < best.d || (d === best.d && row.df > best.df)) best = { ...row, d };
+    }
+    return best?.word ?? null;
+  }
+}
+
+/** Optimal string alignment distance (a swap of neighbours counts one), stopping above `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

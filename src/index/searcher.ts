@@ -1,0 +1,156 @@
+import type { SearchHit, SearchOutcome, SentenceHit } from '../library/types.ts';
+import type { Logger } from '../logger.ts';
+import type { Taxonomy } from '../taxonomy/taxonomy.ts';
+import { RELEASE_COLUMNS, toRelease, type ReleaseRow } from './index-reader.ts';
+import { Corrector } from './query-correct.ts';
+import { buildMatch } from './query-expand.ts';
+import { planQuery, type QueryPlan } from './query-plan.ts';
+import type { Db } from './schema.ts';
+import { CLOSE, OPEN, markedRuns, plainExcerpt, toRichText } from './snippet.ts';
+
+/** Title matches count this many times a body match in BM25. */
+export const TITLE_WEIGHT = 6;
+const DEFAULT_LIMIT = 10;
+const ANY_WORD_NOTE = 'No release has all of those words; showing releases with any of them.';
+
+interface Filters {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Runs lookups against the index. User text only ever reaches SQLite as bound parameters and
+ * as quoted FTS phrases built by buildMatch.
+ */
+export class Searcher {
+  private readonly corrector: Corrector;
+
+  constructor(
+    private readonly db: Db,
+    private readonly taxonomy: () => Taxonomy,
+    private readonly logger: Logger,
+  ) {
+    this.corrector = new Corrector(db);
+  }
+
+  plan(query: string): QueryPlan {
+    return planQuery(query, this.taxonomy(), this.corrector);
+  }
+
+  search(query: string, options: { limit?: number; offset?: number; order?: 'rank' | 'date' } = {}): SearchOutcome {
+    const plan = this.plan(query);
+    const outcome: SearchOutcome = { query, notes: [...plan.notes], total: 0, hits: [] };
+    if (plan.showingFor) outcome.showingFor = plan.showingFor;
+    const limit = clamp(options.limit ?? DEFAULT_LIMIT, 1, 100);
+    const offset = Math.max(0, Math.trunc(options.offset ?? 0));
+    const filters = filtersOf(plan);
+    const all = buildMatch(plan.groups, 'all');
+    if (!all) {
+      if (plan.topicIds.length || plan.since || plan.until) return this.listing(outcome, filters, limit, offset);
+      if (!outcome.notes.length) outcome.notes.push('Tell me some words to look for, such as afghanistan or "contact group".');
+      return outcome;
+    }
+    try {
+      this.run(outcome, all, filters, limit, offset, options.order ?? 'rank');
+      if (outcome.total === 0 && plan.groups.filter((g) => !g.negated).length > 1) {
+        this.run(outcome, buildMatch(plan.groups, 'any')!, filters, limit, offset, options.order ?? 'rank');
+        if (outcome.total > 0) outcome.notes.push(ANY_WORD_NOTE);
+      }
+    } catch (e) {
+      this.logger.error({ err: (e as Error).message, query }, 'lookup failed');
+      outcome.notes.push('I could not run that lookup; try plainer words.');
+    }
+    return outcome;
+  }
+
+  /** Newest first among releases matching the filters (no words). */
+  listing(outcome: SearchOutcome, filters: Filters, limit: number, offset: number): SearchOutcome {
+    outcome.total = this.db.prepare(`SELECT count(*) FROM releases r WHERE 1 = 1 ${filters.sql}`).pluck().get(...filters.params) as number;
+    const rows = this.db
+      .prepare(`SELECT ${RELEASE_COLUMNS} FROM releases r WHERE 1 = 1 ${filters.sql} ORDER BY r.date IS NULL, r.date DESC, r.id LIMIT ? OFFSET ?`)
+      .all(...filters.params, limit, offset) as ReleaseRow[];
+    outcome.hits = rows.map((row) => ({ release: toRelease(row), firstSeen: row.first_seen, score: 0, snippet: plainExcerpt(row.body) }));
+    return outcome;
+  }
+
+  private run(outcome: SearchOutcome, match: string, filters: Filters, limit: number, offset: number, order: 'rank' | 'date'): void {
+    const from = `FROM releases_fts f JOIN releases r ON r.rid = f.rowid WHERE releases_fts MATCH ? ${filters.sql}`;
+    outcome.total = this.db.prepare(`SELECT count(*) ${from}`).pluck().get(match, ...filters.params) as number;
+    if (outcome.total === 0) {
+      outcome.hits = [];
+      return;
+    }
+    const orderBy = order === 'date' ? 'r.date IS NULL, r.date DESC, rank' : 'rank';
+    const rows = this.db
+      .prepare(`SELECT ${RELEASE_COLUMNS}, bm25(releases_fts, ${TITLE_WEIGHT}, 1.0) AS rank,
+          snippet(releases_fts, 1, '${OPEN}', '${CLOSE}', '…', 28) AS snip
+        ${from} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
+      .all(match, ...filters.params, limit, offset) as (ReleaseRow & { rank: number; snip: string })[];
+    outcome.hits = rows.map(
+      (row): SearchHit => ({
+        release: toRelease(row),
+        firstSeen: row.first_seen,
+        score: -row.rank,
+        snippet: row.snip.includes(OPEN) ? toRichText(row.snip) : plainExcerpt(row.body),
+      }),
+    );
+  }
+
+  /** Sentences matching any word of `text`, best first. */
+  searchSentences(text: string, options: { limit?: number; releaseIds?: string[] } = {}): SentenceHit[] {
+    const plan = this.plan(text);
+    const match = buildMatch(plan.groups, 'any');
+    if (!match) return [];
+    const limit = clamp(options.limit ?? 20, 1, 500);
+    const ids = options.releaseIds;
+    if (ids && ids.length === 0) return [];
+    const idFilter = ids ? `AND r.id IN (SELECT value FROM json_each(?))` : '';
+    const params: unknown[] = [match, ...(ids ? [JSON.stringify(ids)] : []), limit];
+    try {
+      const rows = this.db
+        .prepare(`SELECT r.id AS releaseId, s.position, s.text, bm25(sentences_fts) AS rank,
+            highlight(sentences_fts, 0, '${OPEN}', '${CLOSE}') AS marked
+          FROM sentences_fts f JOIN sentences s ON s.sid = f.rowid JOIN releases r ON r.rid = s.rid
+          WHERE sentences_fts MATCH ? ${idFilter} ORDER BY rank LIMIT ?`)
+        .all(...params) as { releaseId: string; position: number; text: string; rank: number; marked: string }[];
+      return rows.map((r) => ({ releaseId: r.releaseId, position: r.position, text: r.text, score: -r.rank, matched: markedRuns(r.marked) }));
+    } catch (e) {
+      this.logger.error({ err: (e as Error).message }, 'sentence lookup failed');
+      return [];
+    }
+  }
+
+  /** Release row ids matching a filter text (topic name or query), for seenSince. */
+  matchingIds(filter: string): Set<string> {
+    const topic = this.taxonomy().lookup(filter)[0];
+    const query = topic ? `topic:"${topic.id}"` : filter;
+    const outcome = this.search(query, { limit: 100, offset: 0 });
+    const ids = new Set(outcome.hits.map((h) => h.release.id));
+    for (let offset = 100; offset < outcome.total; offset += 100) {
+      for (const h of this.search(query, { limit: 100, offset }).hits) ids.add(h.release.id);
+    }
+    return ids;
+  }
+}
+
+function filtersOf(plan: QueryPlan): Filters {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (plan.since) {
+    parts.push('AND r.date >= ?');
+    params.push(plan.since);
+  }
+  if (plan.until) {
+    parts.push('AND r.date <= ?');
+    params.push(plan.until);
+  }
+  for (const t of plan.topicIds) {
+    parts.push('AND r.rid IN (SELECT rid FROM release_topics WHERE topic = ?)');
+    params.push(t);
+  }
+  return { sql: parts.join(' '), params };
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Number.isFinite(n) ? Math.min(hi, Math.max(lo, Math.trunc(n))) : lo;
+}

@@ -1,0 +1,222 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from '../config.ts';
+import { IndexReader, RELEASE_COLUMNS, toRelease, type ReleaseRow } from '../index/index-reader.ts';
+import { IndexWriter } from '../index/index-writer.ts';
+import { diffContent } from '../index/content-sync.ts';
+import { getMeta, openIndexDb, setMeta, type Db } from '../index/schema.ts';
+import { Searcher } from '../index/searcher.ts';
+import type { Logger } from '../logger.ts';
+import type { RawRelease } from '../ports/source.ts';
+import type { Store } from '../ports/store.ts';
+import type { LoadProblem, SeenRelease } from '../releases/release.ts';
+import { describeReadError, readContentFile, scanContent } from '../releases/scan-content.ts';
+import { loadTaxonomy } from '../taxonomy/load-taxonomy.ts';
+import type { Taxonomy } from '../taxonomy/taxonomy.ts';
+import { applyUpdates, prepare, type Prepared, type UpdateDeps } from './release-updates.ts';
+import type { Library, RefreshReport, SearchOptions, SearchOutcome, SentenceHit, Topic } from './types.ts';
+
+export interface LibraryDeps {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  clock: () => Date;
+}
+
+/** The index file under the data folder. */
+export const INDEX_FILE = 'index.sqlite';
+
+/**
+ * Opens the library over `<contentDir>/releases/`, `<contentDir>/topics.yml` and the index in
+ * the data folder (created, or rebuilt when missing, corrupt or old). Call refresh() to bring
+ * the index up to date with the folder.
+ */
+export async function openLibrary(deps: LibraryDeps): Promise<Library> {
+  const log = deps.logger.child({ part: 'library' });
+  const { db, fresh } = openIndexDb(join(deps.config.dataDir, INDEX_FILE), log);
+  if (fresh) log.info('search index created; it fills on the first refresh');
+  return new SqliteLibrary(deps, db, log);
+}
+
+class SqliteLibrary implements Library {
+  private readonly releasesDir: string;
+  private readonly topicsPath: string;
+  private taxonomy: Taxonomy;
+  private taxonomyProblems: LoadProblem[];
+  private taxonomyStamp: string;
+  private readonly writer: IndexWriter;
+  private readonly reader: IndexReader;
+  private readonly searcher: Searcher;
+  /** Refreshes and ingests run one at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly deps: LibraryDeps,
+    private readonly db: Db,
+    private readonly log: Logger,
+  ) {
+    this.releasesDir = join(deps.config.contentDir, 'releases');
+    this.topicsPath = join(deps.config.contentDir, 'topics.yml');
+    this.taxonomyStamp = stamp(this.topicsPath);
+    ({ taxonomy: this.taxonomy, problems: this.taxonomyProblems } = loadTaxonomy(this.topicsPath));
+    for (const p of this.taxonomyProblems) log.warn(p, 'topics file problem');
+    this.writer = new IndexWriter(db);
+    this.reader = new IndexReader(db);
+    this.searcher = new Searcher(db, () => this.taxonomy, log);
+  }
+
+  refresh(): Promise<RefreshReport> {
+    return this.serial(() => this.refreshNow());
+  }
+
+  ingest(raws: RawRelease[]): Promise<RefreshReport> {
+    return this.serial(async () => {
+      const report = emptyReport();
+      const prepared = prepare(raws, this.taxonomy, report.problems).map((item): Prepared => ({ item }));
+      await applyUpdates(this.updateDeps(), prepared, { ids: [], files: [] }, report);
+      report.total = this.reader.count();
+      return report;
+    });
+  }
+
+  private async refreshNow(): Promise<RefreshReport> {
+    const report = emptyReport();
+    const taxonomyChanged = this.reloadTaxonomyIfChanged();
+    report.problems.push(...this.taxonomyProblems);
+    const scan = scanContent(this.releasesDir);
+    report.problems.push(...scan.problems);
+    const diff = diffContent(scan.files, this.writer.files(), taxonomyChanged);
+    const raws: { raw: RawRelease; file: (typeof scan.files)[number] }[] = [];
+    for (const file of diff.toRead) {
+      try {
+        raws.push({ raw: readContentFile(file), file });
+      } catch (e) {
+        report.problems.push({ path: file.path, reason: describeReadError(e) });
+      }
+    }
+    const prepared: Prepared[] = [];
+    for (const { raw, file } of raws) {
+      const [item] = prepare([raw], this.taxonomy, report.problems);
+      if (item) prepared.push({ item, file: { name: file.name, id: file.id, mtime: file.mtimeMs, size: file.size, hash: item.release.hash } });
+    }
+    // Files gone, or now unreadable, take their release with them; a renamed file keeps its id.
+    const failed = diff.toRead.filter((f) => !prepared.some((p) => p.file?.name === f.name));
+    const keep = new Set(prepared.map((p) => p.item.release.id));
+    const goneIds = [...diff.gone.map((r) => r.id), ...failed.map((f) => f.id)].filter((id) => !keep.has(id));
+    const goneFiles = [...diff.gone.map((r) => r.name), ...failed.map((f) => f.name)];
+    if (prepared.length || goneIds.length || goneFiles.length) {
+      await applyUpdates(this.updateDeps(), prepared, { ids: goneIds, files: goneFiles }, report, taxonomyChanged);
+    }
+    if (taxonomyChanged) this.retagOthers();
+    report.total = this.reader.count();
+    if (scan.files.length === 0 && !scan.problems.some((p) => p.path === this.releasesDir)) {
+      report.problems.push({ path: this.releasesDir, reason: 'no releases: the folder is empty; add .txt or .md files to it' });
+    }
+    if (report.added.length || report.changed.length || report.removed.length) {
+      this.log.info({ added: report.added.length, changed: report.changed.length, removed: report.removed.length, total: report.total }, 'index updated');
+    }
+    return report;
+  }
+
+  /** Reloads topics.yml when its size or time changed; true when its content differs from what the index was tagged with. */
+  private reloadTaxonomyIfChanged(): boolean {
+    const now = stamp(this.topicsPath);
+    if (now !== this.taxonomyStamp) {
+      this.taxonomyStamp = now;
+      ({ taxonomy: this.taxonomy, problems: this.taxonomyProblems } = loadTaxonomy(this.topicsPath));
+      for (const p of this.taxonomyProblems) this.log.warn(p, 'topics file problem');
+    }
+    const signature = JSON.stringify(this.taxonomy.topics);
+    if (getMeta(this.db, 'taxonomy') === signature) return false;
+    setMeta(this.db, 'taxonomy', signature);
+    return true;
+  }
+
+  /** Releases from live sources get their topics again after topics.yml changed. */
+  private retagOthers(): void {
+    const rows = this.db.prepare(`SELECT ${RELEASE_COLUMNS} FROM releases r WHERE r.source <> 'content'`).all() as ReleaseRow[];
+    this.db.transaction(() => {
+      for (const row of rows) {
+        const release = toRelease(row);
+        release.topics = this.taxonomy.tag(`${release.title}\n${release.body}`);
+        this.writer.upsert(release, this.reader.sentencesOf(release.id), row.first_seen);
+      }
+    })();
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchOutcome {
+    return this.searcher.search(query, options);
+  }
+
+  latest(options: { topic?: string } & SearchOptions = {}): SearchOutcome {
+    const topic = options.topic?.trim();
+    const limit = options.limit ?? 10;
+    const offset = options.offset ?? 0;
+    if (!topic) {
+      const outcome: SearchOutcome = { query: '', notes: [], total: 0, hits: [] };
+      return this.searcher.listing(outcome, { sql: '', params: [] }, Math.max(1, limit), Math.max(0, offset));
+    }
+    const known = this.taxonomy.lookup(topic)[0];
+    const outcome = this.searcher.search(known ? `topic:"${known.id}"` : topic, { limit, offset, order: 'date' });
+    return { ...outcome, query: topic };
+  }
+
+  searchSentences(text: string, options?: { limit?: number; releaseIds?: string[] }): SentenceHit[] {
+    return this.searcher.searchSentences(text, options);
+  }
+
+  sentencesOf(id: string): string[] {
+    return this.reader.sentencesOf(id);
+  }
+
+  get(id: string) {
+    return this.reader.get(id);
+  }
+
+  seenSince(since: string, options: { until?: string; filter?: string } = {}): SeenRelease[] {
+    const rows = this.db
+      .prepare(`SELECT ${RELEASE_COLUMNS} FROM releases r WHERE r.first_seen >= ? ${options.until ? 'AND r.first_seen < ?' : ''}
+        ORDER BY r.first_seen, r.id`)
+      .all(...[since, ...(options.until ? [options.until] : [])]) as ReleaseRow[];
+    const allowed = options.filter?.trim() ? this.searcher.matchingIds(options.filter) : null;
+    return rows
+      .filter((row) => !allowed || allowed.has(row.id))
+      .map((row) => ({ ...toRelease(row), firstSeen: row.first_seen! }));
+  }
+
+  count(): number {
+    return this.reader.count();
+  }
+
+  topics(): Topic[] {
+    return this.taxonomy.topics.map(({ id, label, aliases, kind }) => ({ id, label, aliases, kind }));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private updateDeps(): UpdateDeps {
+    const { store, clock } = this.deps;
+    return { db: this.db, writer: this.writer, store, logger: this.log, clock, taxonomy: this.taxonomy };
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+function emptyReport(): RefreshReport {
+  return { total: 0, added: [], changed: [], removed: [], problems: [] };
+}
+
+function stamp(path: string): string {
+  try {
+    const st = statSync(path);
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+}

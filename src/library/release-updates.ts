@@ -1,0 +1,67 @@
+import type { RefreshReport } from './types.ts';
+import type { Logger } from '../logger.ts';
+import type { Store } from '../ports/store.ts';
+import type { RawRelease } from '../ports/source.ts';
+import type { IndexWriter, FileRow } from '../index/index-writer.ts';
+import type { Db } from '../index/schema.ts';
+import { normalise, type Normalised } from '../releases/normalise.ts';
+import type { LoadProblem } from '../releases/release.ts';
+import type { Taxonomy } from '../taxonomy/taxonomy.ts';
+import { recordFirstSeen } from './first-seen.ts';
+
+export interface UpdateDeps {
+  db: Db;
+  writer: IndexWriter;
+  store: Store;
+  logger: Logger;
+  clock: () => Date;
+  taxonomy: Taxonomy;
+}
+
+/** A release read and normalised, with the file it came from when it is content. */
+export interface Prepared {
+  item: Normalised;
+  file?: FileRow;
+}
+
+/** Normalises raws; the ones that fail become problems with their path (or id) and reason. */
+export function prepare(raws: RawRelease[], taxonomy: Taxonomy, problems: LoadProblem[]): Normalised[] {
+  const out: Normalised[] = [];
+  for (const raw of raws) {
+    try {
+      out.push(normalise(raw, taxonomy));
+    } catch (e) {
+      problems.push({ path: raw.path ?? raw.url ?? raw.id, reason: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Writes prepared releases and removals in one transaction, recording first-seen times in the
+ * store for releases the index has not held before. Unchanged hashes are skipped unless forced.
+ */
+export async function applyUpdates(
+  deps: UpdateDeps,
+  prepared: Prepared[],
+  removals: { ids: string[]; files: string[] },
+  report: RefreshReport,
+  force = false,
+): Promise<void> {
+  const changes = prepared.filter((p) => force || deps.writer.hashOf(p.item.release.id) !== p.item.release.hash);
+  const touched = prepared.filter((p) => !changes.includes(p) && p.file);
+  const newIds = changes.map((p) => p.item.release.id).filter((id) => deps.writer.hashOf(id) === null);
+  const firstSeen = await recordFirstSeen(deps.store, newIds, deps.clock().toISOString());
+  deps.db.transaction(() => {
+    for (const id of removals.ids) if (deps.writer.remove(id)) report.removed.push(id);
+    for (const name of removals.files) deps.writer.removeFile(name);
+    for (const p of changes) {
+      const { release, sentences } = p.item;
+      const added = deps.writer.upsert(release, sentences, firstSeen.get(release.id) ?? null);
+      (added ? report.added : report.changed).push(release.id);
+      if (p.file) deps.writer.setFile(p.file);
+    }
+    for (const p of touched) deps.writer.setFile(p.file!);
+    if (report.removed.length || report.changed.length) deps.writer.pruneVocabulary();
+  })();
+}

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import type { RawRelease } from '../ports/source.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { summarise } from '../summary/summarise.ts';
+import type { Taxonomy } from '../taxonomy/taxonomy.ts';
+import { cleanText } from './clean-text.ts';
+import { deriveDate } from './derive-date.ts';
+import { deriveTitle } from './derive-title.ts';
+import { markdownToText, splitFrontMatter } from './front-matter.ts';
+import type { Release } from './release.ts';
+
+/** Bump when normalisation changes, so stored releases are rebuilt from their sources. */
+export const NORMALISER_VERSION = 1;
+
+export interface Normalised {
+  release: Release;
+  sentences: string[];
+}
+
+/**
+ * Turns a raw release (content file or live page) into a Release: front matter read, text
+ * cleaned, title and date derived when missing, sentences, summary and topics. Throws with a
+ * reason a person can act on when the raw release cannot be used.
+ */
+export function normalise(raw: RawRelease, taxonomy: Taxonomy): Normalised {
+  const isMarkdown = raw.path ? /\.(md|markdown)$/i.test(raw.path) : /^\uFEFF?---\r?\n/.test(raw.text);
+  const { meta, body: rawBody } = isMarkdown ? splitFrontMatter(raw.text) : { meta: {}, body: raw.text };
+  const body = cleanText(isMarkdown ? markdownToText(rawBody) : rawBody, !isMarkdown);
+  if (!body) throw new Error('the release has no text');
+  const sentences = splitSentences(body);
+  const title = cleanText(raw.title ?? meta.title ?? '', false) || deriveTitle(sentences[0] ?? body.split('\n')[0]!);
+  const date = validDate(raw.date) ?? meta.date ?? deriveDate(body);
+  const given = [...(raw.topics ?? []), ...(meta.topics ?? [])].map((t) => taxonomy.lookup(t)[0]?.id ?? t);
+  const topics = [...new Set([...given, ...taxonomy.tag(`${title}\n${body}`)])];
+  const hash = createHash('sha256')
+    .update(JSON.stringify([NORMALISER_VERSION, raw.text, raw.title ?? null, raw.date ?? null, raw.url ?? null, raw.topics ?? null]))
+    .digest('hex')
+    .slice(0, 32);
+  return {
+    release: {
+      id: raw.id,
+      title,
+      date,
+      url: raw.url ?? meta.url ?? null,
+      source: raw.source,
+      body,
+      topics,
+      summary: summarise(title, sentences),
+      hash,
+      ...(raw.path ? { path: raw.path } : {}),
+    },
+    sentences,
+  };
+}
+
+function validDate(d: string | undefined): string | null {
+  return d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : null;
+}

@@ -1,0 +1,80 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { RawRelease } from '../ports/source.ts';
+import type { LoadProblem } from './release.ts';
+
+/** A release file as found on disk, before it is read. */
+export interface ContentFile {
+  name: string;
+  path: string;
+  id: string;
+  mtimeMs: number;
+  size: number;
+}
+
+export interface ContentScan {
+  files: ContentFile[];
+  problems: LoadProblem[];
+}
+
+const RELEASE_EXT = new Set(['.txt', '.md', '.markdown']);
+
+/**
+ * Lists the release files of `dir` with their size and modification time (no reading), so an
+ * unchanged folder costs one directory read and a stat per file.
+ */
+export function scanContent(dir: string): ContentScan {
+  const problems: LoadProblem[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'the releases folder does not exist; add .txt or .md files to it' : `cannot read the folder: ${code ?? String(e)}`;
+    return { files: [], problems: [{ path: dir, reason }] };
+  }
+  const files: ContentFile[] = [];
+  const ids = new Map<string, string>();
+  for (const name of names) {
+    if (name.startsWith('.') || name.endsWith('~')) continue;
+    const path = join(dir, name);
+    const ext = extname(name).toLowerCase();
+    if (!RELEASE_EXT.has(ext)) {
+      problems.push({ path, reason: 'skipped: only .txt and .md files are releases' });
+      continue;
+    }
+    let st;
+    try {
+      st = statSync(path);
+    } catch (e) {
+      problems.push({ path, reason: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
+      continue;
+    }
+    if (!st.isFile()) continue;
+    const id = name.slice(0, -ext.length);
+    const other = ids.get(id);
+    if (other) {
+      problems.push({ path, reason: `same release id "${id}" as ${other}; this file is ignored` });
+      continue;
+    }
+    ids.set(id, name);
+    files.push({ name, path, id, mtimeMs: Math.trunc(st.mtimeMs), size: st.size });
+  }
+  return { files, problems };
+}
+
+/** Reads one release file as a raw release; throws with the reason when it cannot. */
+export function readContentFile(file: ContentFile): RawRelease {
+  const buf = readFileSync(file.path);
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  return { id: file.id, source: 'content', text, path: file.path };
+}
+
+export function describeReadError(e: unknown): string {
+  if (e instanceof TypeError && /encoded data|decode/i.test(e.message)) return 'not UTF-8 text';
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'the file disappeared while reading';
+  if (code === 'EISDIR') return 'is a folder';
+  return e instanceof Error ? e.message : String(e);
+}
