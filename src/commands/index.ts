@@ -1,14 +1,19 @@
+import { digestCommand } from './digest.ts';
 import { helpCommand } from './help.ts';
 import { latestCommand } from './latest.ts';
 import { Registry } from './registry.ts';
 import { moreResultsAction, shareResultsAction } from './results-actions.ts';
 import { searchCommand } from './search.ts';
 import { showCommand } from './show.ts';
+import { subscribeCommand } from './subscribe.ts';
+import { subscriptionsCommand } from './subscriptions.ts';
 import { topicsCommand } from './topics.ts';
+import { unsubscribeCommand } from './unsubscribe.ts';
 
 /** The one list of commands; Slack, Discord, the console and the help text all read it. */
 export function buildRegistry(): Registry {
   return new Registry()
     .add(searchCommand, latestCommand, showCommand, topicsCommand, helpCommand)
+    .add(subscribeCommand, unsubscribeCommand, subscriptionsCommand, digestCommand)
     .addAction(moreResultsAction, shareResultsAction);
 }

@@ -31,4 +31,5 @@ export const NS = {
   threads: 'threads',
   sync: 'sync',
   pages: 'pages',
+  locks: 'locks',
 } as const;

@@ -1,0 +1,56 @@
+import { textReply } from '../bot/reply.ts';
+import { BotError } from '../errors.ts';
+import { describeSubscription } from '../subscriptions/describe.ts';
+import { parseSubscribe, SUBSCRIBE_USAGE } from '../subscriptions/parse-subscribe.ts';
+import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
+import type { CommandSpec } from './registry.ts';
+
+export const subscribeCommand: CommandSpec = {
+  id: 'subscribe',
+  aliases: ['sub'],
+  summary: 'Post a digest of new releases in this channel on a schedule',
+  usage: SUBSCRIBE_USAGE,
+  examples: [
+    '/sco subscribe',
+    '/sco subscribe weekly monday at 08:30 tz Europe/Berlin afghanistan',
+    '/sco subscribe hourly verbose',
+    '/sco subscribe cron "0 9 * * 1-5" tz Asia/Tashkent backfill 3',
+  ],
+  options: [
+    { name: 'schedule', description: 'daily, weekly <day>, hourly or cron "<expr>" (default daily)', type: 'string' },
+    { name: 'at', description: 'Time of day, HH:MM (default 09:00)', type: 'string', keyword: 'at' },
+    { name: 'tz', description: 'Timezone, Area/City (default the bot’s)', type: 'string', keyword: 'tz' },
+    { name: 'backfill', description: 'Include the N newest releases in the first digest', type: 'integer', keyword: 'backfill' },
+    { name: 'topic', description: 'Only releases on this topic or matching these words', type: 'string', autocomplete: 'topics' },
+  ],
+  requiresManage: true,
+  async run({ app, request, args }) {
+    const wanted = parseSubscribe(args, app.config.defaultTimezone);
+    const store = new SubscriptionStore(app.store);
+    const existing = (await store.list(request.channel)).find(
+      (s) => !s.paused && JSON.stringify(s.schedule) === JSON.stringify(wanted.schedule) && (s.filter ?? '') === (wanted.filter ?? ''),
+    );
+    if (existing) throw new BotError('bad_input', `This channel already has that subscription (\`${existing.id}\`). See \`/sco subscriptions\`.`);
+    const now = app.clock().toISOString();
+    const extra = wanted.backfill
+      ? app.library.latest({ ...(wanted.filter ? { topic: wanted.filter } : {}), limit: wanted.backfill }).hits.map((h) => h.release.id)
+      : undefined;
+    const sub = await store.create(
+      {
+        channel: request.channel,
+        schedule: wanted.schedule,
+        ...(wanted.filter ? { filter: wanted.filter } : {}),
+        createdBy: request.user.id,
+        createdAt: now,
+        // A new subscription starts from now: no back catalogue unless asked with backfill.
+        cursor: now,
+        ...(wanted.nothingNewLine !== undefined ? { nothingNewLine: wanted.nothingNewLine } : {}),
+      },
+      extra,
+    );
+    const line = describeSubscription(sub, await store.cursor(sub), app.clock());
+    const back = extra?.length ? ` The first digest also brings the ${extra.length} newest release${extra.length === 1 ? '' : 's'}.` : '';
+    const who = request.user.name ?? 'Someone';
+    return textReply(`${who} subscribed this channel: ${line}${back} Stop with \`/sco unsubscribe ${sub.id}\`.`, 'channel');
+  },
+};

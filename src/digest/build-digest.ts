@@ -1,0 +1,99 @@
+import type { Block, DigestItem, Reply } from '../bot/reply.ts';
+import type { Release } from '../releases/release.ts';
+
+export interface DigestInput {
+  releases: Release[];
+  /** The period the releases were first seen in (ISO instants); `since` null = no lower bound. */
+  period: { since: string | null; until: string };
+  /** Where the digest goes: how much one message may hold. */
+  limits: { itemsPerMessage: number; charsPerMessage: number };
+  /** Timezone the period is shown in. */
+  tz: string;
+  /** The subscription's topic or query, shown in the heading. */
+  filter?: string;
+  /** Post a short line when there is nothing new. */
+  nothingNewLine?: boolean;
+}
+
+const SUMMARY_SENTENCES = 2;
+/** Room each item needs besides its text (date, separators, link markup). */
+const ITEM_OVERHEAD = 40;
+const HEADING_ROOM = 200;
+
+function when(iso: string, tz: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: tz,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
+}
+
+export function describePeriod(period: DigestInput['period'], tz: string): string {
+  const until = when(period.until, tz);
+  return period.since ? `${when(period.since, tz)} – ${until}` : `up to ${until}`;
+}
+
+/** Newest publication first; undated releases last; ties by title so the order is stable. */
+function byDate(a: Release, b: Release): number {
+  if (a.date !== b.date) return a.date === null ? 1 : b.date === null ? -1 : b.date.localeCompare(a.date);
+  return a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+}
+
+function itemOf(release: Release, maxChars: number): DigestItem {
+  let summary = release.summary.slice(0, SUMMARY_SENTENCES).join(' ');
+  const room = maxChars - release.title.length - (release.url?.length ?? 0) - ITEM_OVERHEAD;
+  // A release is never split across messages; an outsized summary is shortened instead.
+  if (summary.length > room) summary = `${summary.slice(0, Math.max(0, room - 1)).replace(/\s+\S*$/, '')}…`;
+  return { id: release.id, title: release.title, date: release.date, url: release.url, summary };
+}
+
+const size = (item: DigestItem) => item.title.length + item.summary.length + (item.url?.length ?? 0) + ITEM_OVERHEAD;
+
+/**
+ * The messages of one digest: a heading with the count and period, then each release (title,
+ * date, two-sentence summary, link), split into as many messages as the platform's limits need,
+ * never cutting a release. No releases: no messages, or one "nothing new" line when asked for.
+ * Pure: the same input always gives the same messages (retries post identical text).
+ */
+export function buildDigest(input: DigestInput): Reply[] {
+  const period = describePeriod(input.period, input.tz);
+  const on = input.filter ? ` on “${input.filter}”` : '';
+  if (input.releases.length === 0) {
+    if (!input.nothingNewLine) return [];
+    const text = `SCO digest${on}: nothing new (${period}).`;
+    return [{ blocks: [{ type: 'context', text: [text] }], text, visibility: 'channel' }];
+  }
+  const budget = Math.max(200, input.limits.charsPerMessage - HEADING_ROOM);
+  const perMessage = Math.max(1, input.limits.itemsPerMessage);
+  const items = [...input.releases].sort(byDate).map((r) => itemOf(r, budget));
+  const pages: DigestItem[][] = [];
+  let page: DigestItem[] = [];
+  let used = 0;
+  for (const item of items) {
+    if (page.length > 0 && (page.length >= perMessage || used + size(item) > budget)) {
+      pages.push(page);
+      page = [];
+      used = 0;
+    }
+    page.push(item);
+    used += size(item);
+  }
+  pages.push(page);
+  const n = input.releases.length;
+  const title = `SCO digest${on}: ${n} new release${n === 1 ? '' : 's'}`;
+  return pages.map((items, i) => {
+    const part = pages.length > 1 ? ` (${i + 1}/${pages.length})` : '';
+    const heading = `${title}${part}`;
+    const blocks: Block[] = [
+      { type: 'heading', text: heading },
+      { type: 'context', text: [`First seen ${period}`] },
+      { type: 'digest', items },
+    ];
+    const text = `${heading}: ${items.map((it) => it.title).join('; ')}`;
+    return { blocks, text: text.length > 1000 ? `${text.slice(0, 999)}…` : text, visibility: 'channel' as const };
+  });
+}

@@ -1,0 +1,184 @@
+import type { App } from '../app.ts';
+import { buildDigest } from '../digest/build-digest.ts';
+import { NS, type Namespace } from '../ports/store.ts';
+import type { PostResult, Transport } from '../ports/transport.ts';
+import type { Release } from '../releases/release.ts';
+import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
+import type { Subscription } from '../subscriptions/subscription.ts';
+import { dueRun } from './schedule.ts';
+
+/**
+ * A digest being delivered, written before the first post so a crash can be finished later
+ * without posting twice. One per subscription: the current (or last) delivery.
+ */
+export interface DeliveryRecord {
+  /** `<subscription id>@<period end>`; part n posts with idempotency key `<key>/<n>`. */
+  key: string;
+  channel: string;
+  since: string;
+  until: string;
+  /** The schedule slot this delivery stands for; null for `/sco digest now`. */
+  slot: string | null;
+  releaseIds: string[];
+  /** Message id of each part once the platform confirmed it. */
+  posted: (string | null)[];
+  state: 'pending' | 'done' | 'failed';
+}
+
+export type DeliveryOutcome = 'posted' | 'empty' | 'not_due' | 'busy' | 'paused' | 'failed';
+
+export interface DeliveryOptions {
+  /** How long one instance may hold a subscription's delivery before another may take over. */
+  leaseMs: number;
+  rateLimitRetries: number;
+  transientRetries: number;
+  backoffMs: number;
+  sleep: (ms: number) => Promise<void>;
+  instanceId: string;
+}
+
+/** Posts one subscription's digests: claim, record, post, confirm, advance. */
+export class Deliverer {
+  private readonly deliveries: Namespace<DeliveryRecord>;
+  private readonly locks: Namespace<string>;
+
+  constructor(
+    private readonly app: App,
+    private readonly subs: SubscriptionStore,
+    private readonly options: DeliveryOptions,
+  ) {
+    this.deliveries = app.store.namespace<DeliveryRecord>(NS.deliveries);
+    this.locks = app.store.namespace<string>(NS.locks);
+  }
+
+  /**
+   * Finishes any interrupted delivery of `sub`, then posts the digest due at `now` (or, with
+   * `immediate`, the digest of everything new up to now).
+   */
+  async run(sub: Subscription, transport: Transport, now: Date, immediate = false): Promise<DeliveryOutcome> {
+    const lockKey = `deliver:${sub.id}`;
+    // Per-subscription lock: one instance at a time, across processes on a shared store.
+    if (!(await this.locks.add(lockKey, this.options.instanceId, this.options.leaseMs))) return 'busy';
+    try {
+      let cursor = await this.subs.cursor(sub);
+      const last = await this.deliveries.get(sub.id);
+      if (last?.state === 'pending') {
+        const outcome = await this.complete(sub, last, transport, true);
+        if (outcome !== 'posted' && outcome !== 'empty') return outcome;
+        cursor = await this.subs.cursor(sub);
+      } else if (last?.state === 'done' && last.until > cursor.since) {
+        // Crashed after the post was confirmed but before the cursor moved: move it now.
+        cursor = this.advanced(cursor, last);
+        await this.subs.setCursor(sub.id, cursor);
+      }
+      const slot = immediate ? now : dueRun(sub.schedule, new Date(cursor.slot), now);
+      if (!slot) return 'not_due';
+      const until = slot.toISOString();
+      const found = this.app.library.seenSince(cursor.since, { until, ...(sub.filter ? { filter: sub.filter } : {}) });
+      const ids = [...new Set([...(cursor.extra ?? []), ...found.map((r) => r.id)])];
+      const record: DeliveryRecord = {
+        key: `${sub.id}@${until}`,
+        channel: sub.channel,
+        since: cursor.since,
+        until,
+        slot: immediate ? null : until,
+        releaseIds: ids,
+        posted: [],
+        state: 'pending',
+      };
+      await this.deliveries.set(sub.id, record);
+      return await this.complete(sub, record, transport, false);
+    } finally {
+      await this.locks.delete(lockKey).catch(() => undefined);
+    }
+  }
+
+  private advanced(cursor: { since: string; slot: string }, record: DeliveryRecord) {
+    return { since: record.until, slot: record.slot ?? cursor.slot };
+  }
+
+  private async complete(sub: Subscription, record: DeliveryRecord, transport: Transport, resumed: boolean): Promise<DeliveryOutcome> {
+    const log = this.app.logger.child({ subscription: sub.id, delivery: record.key });
+    const releases = record.releaseIds.map((id) => this.app.library.get(id)).filter((r): r is Release => r !== null);
+    const tz = sub.schedule.tz;
+    const replies = buildDigest({
+      releases,
+      period: { since: record.since, until: record.until },
+      limits: transport.limits,
+      tz,
+      ...(sub.filter ? { filter: sub.filter } : {}),
+      ...(sub.nothingNewLine ? { nothingNewLine: true } : {}),
+    });
+    for (const [i, reply] of replies.entries()) {
+      if (record.posted[i]) continue;
+      const idempotencyKey = `${record.key}/${i + 1}`;
+      if (resumed && transport.findPosted) {
+        // We may have crashed after this part went out: ask the platform before posting again.
+        const existing = await transport.findPosted(sub.channel, idempotencyKey);
+        if (existing) {
+          record.posted[i] = existing;
+          await this.deliveries.set(sub.id, record);
+          log.info({ part: i + 1 }, 'digest part was already posted; not posting again');
+          continue;
+        }
+      }
+      const result = await this.post(transport, sub.channel, reply, idempotencyKey, log);
+      if (!result.ok) {
+        if (result.kind === 'forbidden' || result.kind === 'not_found') {
+          const reason =
+            result.kind === 'forbidden'
+              ? `the bot may not post in this channel (${result.detail})`
+              : `the channel was not found (${result.detail})`;
+          record.state = 'failed';
+          await this.deliveries.set(sub.id, record);
+          await this.subs.pause(sub.id, reason, this.app.clock());
+          log.warn({ kind: result.kind, detail: result.detail }, 'subscription paused');
+          return 'paused';
+        }
+        // Still pending: the next tick resumes it, asking the platform what already went out.
+        log.warn({ kind: result.kind, detail: result.detail }, 'digest not delivered; will retry');
+        return 'failed';
+      }
+      record.posted[i] = result.messageId;
+      await this.deliveries.set(sub.id, record);
+    }
+    record.state = 'done';
+    await this.deliveries.set(sub.id, record);
+    const cursor = await this.subs.cursor(sub);
+    await this.subs.setCursor(sub.id, this.advanced(cursor, record));
+    if (replies.length > 0) log.info({ releases: releases.length, messages: replies.length }, 'digest posted');
+    return replies.length > 0 ? 'posted' : 'empty';
+  }
+
+  /** One post with the platform's retry-after and a bounded backoff for transient failures. */
+  private async post(
+    transport: Transport,
+    channel: string,
+    reply: Parameters<Transport['post']>[1],
+    idempotencyKey: string,
+    log: App['logger'],
+  ): Promise<PostResult> {
+    let rateLimited = 0;
+    let transient = 0;
+    for (;;) {
+      let result: PostResult;
+      try {
+        result = await transport.post(channel, reply, { idempotencyKey });
+      } catch (error) {
+        // Transports should classify failures; a throw is treated as transient.
+        result = { ok: false, kind: 'transient', detail: (error as Error).message };
+      }
+      if (result.ok || result.kind === 'forbidden' || result.kind === 'not_found') return result;
+      if (result.kind === 'rate_limited' && rateLimited++ < this.options.rateLimitRetries) {
+        log.info({ retryAfterMs: result.retryAfterMs }, 'rate limited; waiting as the platform asks');
+        await this.options.sleep(Math.max(0, result.retryAfterMs));
+        continue;
+      }
+      if (result.kind === 'transient' && transient < this.options.transientRetries) {
+        await this.options.sleep(this.options.backoffMs * 2 ** transient++);
+        continue;
+      }
+      return result;
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { describeSchedule, nextRun } from '../schedule/schedule.ts';
+import type { CursorState, Subscription } from './subscription.ts';
+
+/** "Fri 28 Nov 2026, 09:00" in the subscription's timezone. */
+export function formatWhen(date: Date, tz: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: tz,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(date);
+}
+
+/** One line per subscription for `/sco subscriptions` and confirmations. */
+export function describeSubscription(sub: Subscription, cursor: CursorState, now: Date): string {
+  const what = sub.filter ? `releases matching “${sub.filter}”` : 'all new releases';
+  const head = `\`${sub.id}\` ${describeSchedule(sub.schedule)}, ${what}`;
+  if (sub.paused) {
+    return `${head}. Paused since ${formatWhen(new Date(sub.paused.at), sub.schedule.tz)}: ${sub.paused.reason}. Unsubscribe and subscribe again once that is fixed.`;
+  }
+  const next = nextRun(sub.schedule, new Date(cursor.slot));
+  const when = next.getTime() <= now.getTime() ? 'due now' : formatWhen(next, sub.schedule.tz);
+  const quiet = sub.nothingNewLine ? ' Says so when there is nothing new.' : '';
+  return `${head}. Next digest: ${when}.${quiet}`;
+}
