@@ -52,6 +52,6 @@ export function extractArticle(html: string): Extracted {
 }
 
 function dropLeading(paragraphs: string[], title: string): string[] {
-  const i = paragraphs.findIndex((p) => p === title);
-  return i >= 0 && i <= 1 ? paragraphs.filter((_, j) => j !== i) : paragraphs;
+  // The heading and a repeated title line both sit ahead of the text; later mentions stay.
+  return paragraphs.filter((p, j) => !(j < 3 && p === title));
 }
