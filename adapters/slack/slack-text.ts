@@ -21,14 +21,15 @@ export function defuseBroadcasts(text: string): string {
 }
 
 /**
- * Replaces mrkdwn's control characters with look-alikes so text from outside cannot open bold,
- * italics, strike-through or code spans (Slack has no backslash escape). `_` only matters at a
- * word's edge, so `snake_case` stays as it is.
+ * Replaces mrkdwn's emphasis characters with look-alikes so text from outside cannot open bold,
+ * italics or strike-through, nor break the bold we put around titles and matched words (Slack
+ * has no backslash escape). `_` only matters at a word's edge, so `snake_case` stays as it is.
+ * Backticks stay: the core writes commands as `/sco topics`, and a code span can neither link
+ * nor mention anyone.
  */
 function defuseFormatting(text: string): string {
   return text
     .replace(/\*/g, '\u2217')
-    .replace(/`/g, '\u02cb')
     .replace(/~/g, '\u223c')
     .replace(/(^|\W)_|_(?=\W|$)/g, (m) => m.replace('_', '\uff3f'));
 }

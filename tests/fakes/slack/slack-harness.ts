@@ -1,0 +1,57 @@
+import { startSlack, type SlackHandle } from '../../../adapters/slack/start-slack.ts';
+import type { Config } from '../../../src/config.ts';
+import { makeTestApp, type TestApp } from '../../helpers/test-app.ts';
+import { FakeSlack } from './fake-slack.ts';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+
+export interface SlackHarness {
+  fake: FakeSlack;
+  test: TestApp;
+  slack: SlackHandle;
+  /** HTTP mode: where Slack would POST events, commands and actions. */
+  eventsUrl: string;
+  cleanup(): Promise<void>;
+}
+
+/**
+ * The real Bolt app of the bot, started by startSlack against a fake Slack on 127.0.0.1:
+ * HTTP mode on port 0, or Socket Mode through the fake's WebSocket.
+ */
+export async function startHarness(options: { mode: 'http' | 'socket'; corpus?: 'seed' | 'both'; config?: Partial<Config> }): Promise<SlackHarness> {
+  const fake = await FakeSlack.start();
+  const test = await makeTestApp({
+    corpus: options.corpus ?? 'seed',
+    config: {
+      slackBotToken: 'xoxb-test',
+      slackSigningSecret: SIGNING_SECRET,
+      slackAppToken: options.mode === 'socket' ? 'xapp-test' : undefined,
+      slackApiUrl: fake.apiUrl,
+      port: 0,
+      ...options.config,
+    },
+  });
+  const slack = await startSlack(test.app, { host: '127.0.0.1', retryConfig: { retries: 0 }, maxRateLimitWaitMs: 3000 });
+  if (options.mode === 'socket') await fake.waitForSocket();
+  return {
+    fake,
+    test,
+    slack,
+    eventsUrl: `http://127.0.0.1:${slack.port ?? 0}/slack/events`,
+    async cleanup() {
+      await withTimeout(slack.stop(), 3000);
+      await fake.close();
+      await test.cleanup();
+    },
+  };
+}
+
+async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms)));
+  try {
+    return await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appMention, blockAction, slashCommand } from './fakes/slack/payloads.ts';
+import { interactiveForm, postSigned, slashCommandForm } from './fakes/slack/sign.ts';
+import { SIGNING_SECRET, startHarness, type SlackHarness } from './fakes/slack/slack-harness.ts';
+
+const SEED_TITLE = 'SCO Secretariat delegation led by Vladimir Norov attends 56th Munich Security Conference';
+const FORM = 'application/x-www-form-urlencoded';
+
+let h: SlackHarness;
+
+beforeAll(async () => {
+  h = await startHarness({ mode: 'http', corpus: 'both' });
+});
+afterAll(async () => {
+  await h?.cleanup();
+});
+
+function command(text: string, id: string): Promise<Response> {
+  return postSigned(h.eventsUrl, SIGNING_SECRET, slashCommandForm(slashCommand(text, h.fake.responseUrl(id))), { contentType: FORM });
+}
+
+describe('Slack over HTTP (real Bolt, fake Slack)', () => {
+  it('answers a signed `/sco afghanistan` with the seed release: title, date, snippet in bold', async () => {
+    const res = await command('afghanistan', 'cmd-afghanistan');
+    expect(res.status).toBe(200);
+    const { body } = await h.fake.waitForResponse('cmd-afghanistan');
+    expect(body.response_type).toBe('ephemeral');
+    const json = JSON.stringify(body.blocks);
+    expect(json).toContain(SEED_TITLE);
+    expect(json).toContain('2020-02-16');
+    expect(json).toContain('*Afghanistan*');
+    expect(String(body.text)).toContain(SEED_TITLE);
+  });
+
+  it('pages with "More results" and shares to the channel', async () => {
+    await command('sco', 'cmd-sco');
+    const first = (await h.fake.waitForResponse('cmd-sco')).body;
+    const actions = (first.blocks as any[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements);
+    const more = actions.find((e: any) => e.action_id === 'results.more');
+    const share = actions.find((e: any) => e.action_id === 'results.share');
+    expect(more, 'a "More results" button').toBeTruthy();
+    expect(share, 'a "Share to channel" button').toBeTruthy();
+
+    await postSigned(h.eventsUrl, SIGNING_SECRET, interactiveForm(blockAction('results.more', more.value, h.fake.responseUrl('act-more'))), { contentType: FORM });
+    const page2 = (await h.fake.waitForResponse('act-more')).body;
+    expect(page2.replace_original).toBe(true);
+    expect(page2.response_type).toBe('ephemeral');
+    expect(JSON.stringify(page2.blocks)).toMatch(/6–\d+ of \d+/);
+
+    await postSigned(h.eventsUrl, SIGNING_SECRET, interactiveForm(blockAction('results.share', share.value, h.fake.responseUrl('act-share'))), { contentType: FORM });
+    const shared = (await h.fake.waitForResponse('act-share')).body;
+    expect(shared.response_type).toBe('in_channel');
+    expect(shared.replace_original).toBe(false);
+    expect(JSON.stringify(shared.blocks)).toContain('1–5 of');
+    // Shared results carry no share button of their own.
+    expect(JSON.stringify(shared.blocks)).not.toContain('results.share');
+  });
+
+  it('answers a mention in a thread under the question, with 👀 while working', async () => {
+    const ts = '1700000500.000500';
+    const res = await postSigned(h.eventsUrl, SIGNING_SECRET, JSON.stringify(appMention('<@UBOT> when were India and Pakistan admitted?', ts)));
+    expect(res.status).toBe(200);
+    const hasAsk = !!h.test.app.registry.find('ask');
+    const method = hasAsk ? 'chat.postMessage' : 'chat.postEphemeral';
+    const post = await h.fake.waitForCall(method, (c) => c.args.thread_ts === ts);
+    const removed = await h.fake.waitForCall('reactions.remove', (c) => c.args.timestamp === ts);
+    const added = h.fake.calls.find((c) => c.method === 'reactions.add' && c.args.timestamp === ts);
+    expect(added?.args.name).toBe('eyes');
+    expect(removed.args.name).toBe('eyes');
+    expect(h.fake.calls.indexOf(added!)).toBeLessThan(h.fake.calls.indexOf(post));
+    expect(h.fake.calls.indexOf(post)).toBeLessThan(h.fake.calls.indexOf(removed));
+    const json = JSON.stringify(post.args.blocks);
+    if (hasAsk) {
+      // The answer quotes a release and cites it by number, with its date.
+      expect(json).toMatch(/\[1\] .*\(\d{4}-\d{2}-\d{2}\)/);
+      expect(json).toMatch(/2017/);
+    } else {
+      // Until the ask command lands, a question falls back to search.
+      expect(json).toMatch(/\*India\*/);
+    }
+  });
+
+  it('makes a query of `<!channel> @here <@U123>` harmless', async () => {
+    // Slack sends what the person typed with its own markup for mentions.
+    await command('<!channel> @here <@U123>', 'cmd-evil');
+    const { body } = await h.fake.waitForResponse('cmd-evil');
+    const json = JSON.stringify(body);
+    expect(json).not.toMatch(/<!channel>|<!here>|<@U123>/);
+    expect(json).not.toMatch(/@here\b|@channel\b/);
+    expect(body.response_type).toBe('ephemeral');
+  });
+
+  it('answers url_verification with the challenge', async () => {
+    const res = await postSigned(h.eventsUrl, SIGNING_SECRET, JSON.stringify({ type: 'url_verification', token: 't', challenge: 'abc123' }));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('abc123');
+  });
+
+  it('refuses a bad signature, a stale and a future timestamp, and runs nothing', async () => {
+    const before = h.fake.calls.length;
+    const now = Math.floor(Date.now() / 1000);
+    const body = (id: string) => slashCommandForm(slashCommand('afghanistan', h.fake.responseUrl(id)));
+    const bad = await postSigned(h.eventsUrl, SIGNING_SECRET, body('bad'), { contentType: FORM, signature: 'v0=' + '0'.repeat(64) });
+    const wrongSecret = await postSigned(h.eventsUrl, 'not-the-secret', body('wrong'), { contentType: FORM });
+    const stale = await postSigned(h.eventsUrl, SIGNING_SECRET, body('stale'), { contentType: FORM, timestampSec: now - 10 * 60 });
+    const future = await postSigned(h.eventsUrl, SIGNING_SECRET, body('future'), { contentType: FORM, timestampSec: now + 10 * 60 });
+    expect([bad.status, wrongSecret.status, stale.status, future.status]).toEqual([401, 401, 401, 401]);
+    // A request within the window still works, so the refusals above are about the request.
+    await command('afghanistan', 'fresh');
+    await h.fake.waitForResponse('fresh');
+    expect(h.fake.responses.map((r) => r.id)).not.toEqual(expect.arrayContaining(['bad']));
+    for (const id of ['bad', 'wrong', 'stale', 'future']) expect(h.fake.responses.find((r) => r.id === id)).toBeUndefined();
+    // The only Web API call since is the fresh command's users.info lookup (or none, if cached).
+    expect(h.fake.calls.slice(before).every((c) => c.method === 'users.info')).toBe(true);
+  });
+});
