@@ -192,7 +192,8 @@ export class PoliteFetcher {
   }
 
   private tooLarge(url: string, size: number | null): FetchOutcome {
-    const limit = `${Math.round(this.o.maxBodyBytes / MB * 10) / 10} MB`;
+    const b = this.o.maxBodyBytes;
+    const limit = b >= MB ? `${Number((b / MB).toFixed(1))} MB` : `${Math.round(b / 1024)} KB`;
     return this.fail(url, size ? `response of ${size} bytes is over the ${limit} limit; not downloaded` : `response is over the ${limit} limit; download abandoned`);
   }
 

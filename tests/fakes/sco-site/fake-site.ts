@@ -69,6 +69,12 @@ export class FakeScoSite {
     this.requests.push({ path, headers: req.headers });
     const o = this.overrides.get(path);
     if (o) return o(req, res);
+    this.serveDefault(req, res);
+  }
+
+  /** What the site serves at a path without overrides (for overrides that fail only once). */
+  serveDefault(req: IncomingMessage, res: ServerResponse): void {
+    const path = req.url ?? '/';
     const u = new URL(path, 'http://x');
     const listed = [...this.releases.map((r) => r.path)];
     let body: string | null = null;
@@ -85,7 +91,12 @@ export class FakeScoSite {
       type = 'application/atom+xml';
     } else if (this.pages.has(path)) body = this.pages.get(path) as string;
     else {
-      const r = this.releases.find((x) => x.path === path);
+      // Like the real site, every URL form of a release (same date and number) serves it.
+      const key = (p: string) => {
+        const m = /^\/(?:news\/|archives\/)?(\d{8})\/(?:-.*-)?(\d{5,8})(?:\/[^/]+)?\.html$/.exec(p);
+        return m ? `${m[1]}-${Number(m[2])}` : null;
+      };
+      const r = this.releases.find((x) => x.path === path) ?? this.releases.find((x) => key(x.path) !== null && key(x.path) === key(path));
       if (r) body = releasePage(r);
     }
     if (body === null) {
