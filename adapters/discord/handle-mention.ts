@@ -1,0 +1,71 @@
+import { PermissionFlagsBits, Routes, type Client, type Message } from 'discord.js';
+import type { App } from '../../src/app.ts';
+import type { Request } from '../../src/bot/request.ts';
+import { customIdsFor } from './button-ids.ts';
+import { channelKey } from './command-text.ts';
+import { channelMessageBody } from './message-body.ts';
+import { renderReply } from './render-reply.ts';
+import { whenSlow } from './respond-interaction.ts';
+
+/** Discord shows "is typing" for 10 s after each call; renew a little before it runs out. */
+const TYPING_RENEW_MS = 8000;
+
+function canManage(message: Message): boolean {
+  if (!message.inGuild()) return true;
+  try {
+    const member = message.member;
+    if (!member) return false;
+    return message.channel.permissionsFor(member)?.has(PermissionFlagsBits.ManageChannels) ?? false;
+  } catch {
+    return false;
+  }
+}
+
+/** The question without the bot's own mention; other mentions stay (and are defused when shown). */
+export function stripMention(content: string, botId: string): string {
+  return content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A message that mentions the bot (or any direct message) goes to the core as a question; the
+ * answer is posted in the same channel or thread as a reply to it. Slow answers show typing.
+ */
+export function mentionHandler(app: App, client: Client, settings: { deferAfterMs: number }) {
+  return async (message: Message): Promise<void> => {
+    try {
+      const me = client.user;
+      if (!me || message.author.bot || message.author.id === me.id) return;
+      const direct = !message.inGuild();
+      if (!direct && !message.mentions.users.has(me.id)) return;
+      const text = stripMention(message.content, me.id) || 'help';
+      const request: Request = {
+        kind: direct ? 'message' : 'mention',
+        text,
+        user: { id: message.author.id, name: message.author.globalName ?? message.author.username, canManage: canManage(message) },
+        channel: channelKey(message.guildId, message.channelId),
+        ...(message.channel.isThread() ? { thread: message.channelId } : {}),
+        raw: message,
+      };
+      let typing: NodeJS.Timeout | undefined;
+      const showTyping = async () => {
+        const send = () => client.rest.post(Routes.channelTyping(message.channelId)).catch(() => undefined);
+        typing = setInterval(() => void send(), TYPING_RENEW_MS);
+        await send();
+      };
+      try {
+        const { value: reply } = await whenSlow(app.bot.handle(request), settings.deferAfterMs, showTyping);
+        const rendered = renderReply(reply, await customIdsFor(reply, app.store));
+        let first = true;
+        for (const m of rendered.messages) {
+          const extra = first ? { message_reference: { message_id: message.id, fail_if_not_exists: false } } : {};
+          await client.rest.post(Routes.channelMessages(message.channelId), { body: channelMessageBody(m, extra) });
+          first = false;
+        }
+      } finally {
+        clearInterval(typing);
+      }
+    } catch (error) {
+      app.logger.error({ err: error, channel: message.channelId }, 'discord mention failed');
+    }
+  };
+}

@@ -1,0 +1,17 @@
+// `npm run discord:register`: sends the registry's slash commands to Discord. Run it once after
+// installing and whenever the commands change; the bot itself never registers at start.
+import { buildRegistry } from '../../src/commands/index.ts';
+import { loadConfig } from '../../src/config.ts';
+import { isBotError } from '../../src/errors.ts';
+import { registerCommands } from './register-commands.ts';
+
+try {
+  const config = loadConfig(process.env);
+  const result = await registerCommands(config, buildRegistry());
+  const where = result.scope === 'guild' ? `server ${result.guildId} (visible now)` : 'every server (global commands can take up to an hour to appear)';
+  process.stdout.write(`Registered /sco with ${result.subcommands.length} subcommands (${result.subcommands.join(', ')}) for ${where}.\n`);
+} catch (error) {
+  const message = isBotError(error) ? error.message : error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Could not register the commands: ${message}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,69 @@
+import { escapeMarkdown } from 'discord.js';
+import type { RichText } from '../../src/bot/reply.ts';
+
+/**
+ * Text from people and releases is shown literally: Discord markdown is escaped, and mentions
+ * are broken with a zero-width space so they do not even look like pings. (`allowed_mentions`
+ * already stops them from notifying anyone; this keeps the rendering honest too.)
+ */
+export function escapeText(text: string): string {
+  const escaped = escapeMarkdown(text, {
+    codeBlock: true,
+    inlineCode: true,
+    bold: true,
+    italic: true,
+    underline: true,
+    strikethrough: true,
+    spoiler: true,
+    codeBlockContent: true,
+    inlineCodeContent: true,
+    heading: true,
+    bulletedList: true,
+    numberedList: true,
+    maskedLink: true,
+  });
+  return defuseMentions(escaped);
+}
+
+/** Breaks `@everyone`, `@here`, `<@123>`, `<@&123>`, `<#123>` so Discord shows them as plain text. */
+export function defuseMentions(text: string): string {
+  return text
+    .replace(/@(everyone|here)/gi, '@\u200b$1')
+    .replace(/<(@[!&]?|#|\/)/g, '<\u200b$1');
+}
+
+/** Only http(s) links become masked links; `)` and spaces would end the link early. */
+function safeUrl(href: string): string | null {
+  if (!/^https?:\/\/\S+$/i.test(href)) return null;
+  return href.replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
+/** A RichText as Discord markdown: strong parts bold, links masked, everything else escaped. */
+export function richToMarkdown(text: RichText): string {
+  return text
+    .map((part) => {
+      if (typeof part === 'string') return escapeText(part);
+      const body = escapeText(part.text);
+      if (body.trim() === '') return body;
+      const url = part.href ? safeUrl(part.href) : null;
+      const shown = part.strong ? `**${body}**` : body;
+      return url ? `[${shown}](${url})` : shown;
+    })
+    .join('');
+}
+
+/** Cuts text to `max` characters on a word boundary when one is near, with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  // A trailing backslash would escape the ellipsis; a word boundary near the end reads better.
+  const base = space > max * 0.7 ? cut.slice(0, space) : cut;
+  return `${base.replace(/\\+$/, '')}…`;
+}
+
+/** A link for embed `url` fields: only http(s), at most Discord's 2048 characters. */
+export function embedUrl(url: string | null | undefined): string | undefined {
+  if (!url || !/^https?:\/\/\S+$/i.test(url) || url.length > 2048) return undefined;
+  return url;
+}

@@ -1,0 +1,88 @@
+import { Client, Events, GatewayIntentBits, Partials, type RateLimitData } from 'discord.js';
+import type { App } from '../../src/app.ts';
+import { BotError } from '../../src/errors.ts';
+import type { Transport } from '../../src/ports/transport.ts';
+import { createDiscordTransport } from './discord-transport.ts';
+import { interactionHandler } from './handle-interaction.ts';
+import { mentionHandler } from './handle-mention.ts';
+import { explainLoginError } from './login-error.ts';
+import { NO_MENTIONS } from './message-body.ts';
+
+/**
+ * Guilds: channels and threads; GuildMessages: mentions of the bot (Discord includes the text
+ * of messages that mention the bot without the privileged Message Content intent);
+ * DirectMessages: questions sent to the bot directly. None is privileged.
+ */
+export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+
+export interface DiscordHandle {
+  transport: Transport;
+  status(): 'connected' | 'connecting' | 'down';
+  stop(): Promise<void>;
+}
+
+export interface DiscordOptions {
+  /** Defer interactions and show typing when the core takes longer (default 1500 ms; Discord allows 3 s). */
+  deferAfterMs?: number;
+  /** Rate limits longer than this fail fast as `rate_limited` instead of waiting (default 10 s). */
+  longRateLimitMs?: number;
+}
+
+/**
+ * Connects the bot to Discord: slash commands, buttons, autocomplete and mentions go to
+ * `app.bot`; the returned transport posts digests. Commands are registered by
+ * `npm run discord:register`, never here. A bad token or refused intents reject with a
+ * BotError that says which and how to fix it.
+ */
+export async function startDiscord(app: App, options: DiscordOptions = {}): Promise<DiscordHandle> {
+  const { config, logger } = app;
+  const token = config.discordToken;
+  if (!token) throw new BotError('config', 'DISCORD_TOKEN is not set: copy the bot token from the Developer Portal (your application > Bot > Reset Token).');
+  const longLimit = options.longRateLimitMs ?? 10_000;
+  const deferAfterMs = options.deferAfterMs ?? 1500;
+
+  const client = new Client({
+    intents: INTENTS,
+    partials: [Partials.Channel],
+    allowedMentions: NO_MENTIONS,
+    rest: {
+      ...(config.discordApiUrl ? { api: config.discordApiUrl } : {}),
+      // A short wait is done inside discord.js; a long one would hold a digest run, so it fails fast.
+      rejectOnRateLimit: (data: RateLimitData) => Math.max(data.retryAfter, data.timeToReset) > longLimit,
+    },
+  });
+
+  let state: 'connected' | 'connecting' | 'down' = 'connecting';
+  client.on(Events.ClientReady, (c) => {
+    state = 'connected';
+    logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'discord connected');
+  });
+  client.on(Events.ShardResume, () => (state = 'connected'));
+  client.on(Events.ShardReconnecting, () => (state = 'connecting'));
+  client.on(Events.ShardDisconnect, (event) => {
+    state = 'down';
+    logger.error({ code: event.code }, 'discord gateway closed for good');
+  });
+  client.on(Events.ShardError, (err) => logger.warn({ err }, 'discord gateway error'));
+  client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
+  client.on(Events.InteractionCreate, interactionHandler(app, { deferAfterMs }));
+  client.on(Events.MessageCreate, mentionHandler(app, client, { deferAfterMs }));
+
+  try {
+    await client.login(token);
+  } catch (error) {
+    state = 'down';
+    await client.destroy().catch(() => undefined);
+    throw new BotError('config', explainLoginError(error, config.discordApiUrl), { cause: error });
+  }
+  if (client.isReady()) state = 'connected';
+
+  return {
+    transport: createDiscordTransport(client.rest, logger),
+    status: () => state,
+    async stop() {
+      state = 'down';
+      await client.destroy();
+    },
+  };
+}
