@@ -144,6 +144,10 @@ export class FakeSlack {
 
   // ---- Socket Mode ----
 
+  hasSocket(): boolean {
+    return this.sockets.size > 0;
+  }
+
   waitForSocket(timeoutMs?: number): Promise<true> {
     return this.until(() => this.sockets.size > 0 || false, timeoutMs, 'a Socket Mode connection') as Promise<true>;
   }

@@ -18,7 +18,7 @@ export interface SlackHarness {
  * The real Bolt app of the bot, started by startSlack against a fake Slack on 127.0.0.1:
  * HTTP mode on port 0, or Socket Mode through the fake's WebSocket.
  */
-export async function startHarness(options: { mode: 'http' | 'socket'; corpus?: 'seed' | 'both'; config?: Partial<Config> }): Promise<SlackHarness> {
+export async function startHarness(options: { mode: 'http' | 'socket'; corpus?: 'seed' | 'both' | 'none'; config?: Partial<Config> }): Promise<SlackHarness> {
   const fake = await FakeSlack.start();
   const test = await makeTestApp({
     corpus: options.corpus ?? 'seed',
@@ -39,7 +39,8 @@ export async function startHarness(options: { mode: 'http' | 'socket'; corpus?: 
     slack,
     eventsUrl: `http://127.0.0.1:${slack.port ?? 0}/slack/events`,
     async cleanup() {
-      await withTimeout(slack.stop(), 3000);
+      // A test may have stopped it already.
+      await withTimeout(slack.stop(), 3000).catch(() => undefined);
       await fake.close();
       await test.cleanup();
     },
