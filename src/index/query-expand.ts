@@ -59,7 +59,7 @@ function synonymsOf(words: string[], taxonomy: Taxonomy): string[][] {
   const out: string[][] = [];
   for (const topic of taxonomy.lookup(key)) {
     const names = topic.synonyms.map(nameKey);
-    if (!names.includes(key) && topic.id !== key) continue;
+    if (!names.includes(key)) continue;
     for (const n of names) if (n && n !== key) out.push(n.split(' '));
   }
   return out;

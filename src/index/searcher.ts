@@ -6,6 +6,7 @@ import { Corrector } from './query-correct.ts';
 import { buildMatch } from './query-expand.ts';
 import { planQuery, type QueryPlan } from './query-plan.ts';
 import type { Db } from './schema.ts';
+import type { Statement } from 'better-sqlite3';
 import { CLOSE, OPEN, markedRuns, plainExcerpt, toRichText } from './snippet.ts';
 
 /** Title matches count this many times a body match in BM25. */
@@ -31,6 +32,18 @@ export class Searcher {
     private readonly logger: Logger,
   ) {
     this.corrector = new Corrector(db);
+  }
+
+  private readonly statements = new Map<string, Statement>();
+
+  /** Prepared statements by SQL text: preparing costs more than running on a small index. */
+  private sql(text: string): Statement {
+    let st = this.statements.get(text);
+    if (!st) {
+      st = this.db.prepare(text);
+      this.statements.set(text, st);
+    }
+    return st;
   }
 
   plan(query: string): QueryPlan {
@@ -65,9 +78,8 @@ export class Searcher {
 
   /** Newest first among releases matching the filters (no words). */
   listing(outcome: SearchOutcome, filters: Filters, limit: number, offset: number): SearchOutcome {
-    outcome.total = this.db.prepare(`SELECT count(*) FROM releases r WHERE 1 = 1 ${filters.sql}`).pluck().get(...filters.params) as number;
-    const rows = this.db
-      .prepare(`SELECT ${RELEASE_COLUMNS} FROM releases r WHERE 1 = 1 ${filters.sql} ORDER BY r.date IS NULL, r.date DESC, r.id LIMIT ? OFFSET ?`)
+    outcome.total = this.sql(`SELECT count(*) FROM releases r WHERE 1 = 1 ${filters.sql}`).pluck().get(...filters.params) as number;
+    const rows = this.sql(`SELECT ${RELEASE_COLUMNS} FROM releases r WHERE 1 = 1 ${filters.sql} ORDER BY r.date IS NULL, r.date DESC, r.id LIMIT ? OFFSET ?`)
       .all(...filters.params, limit, offset) as ReleaseRow[];
     outcome.hits = rows.map((row) => ({ release: toRelease(row), firstSeen: row.first_seen, score: 0, snippet: plainExcerpt(row.body) }));
     return outcome;
@@ -75,14 +87,13 @@ export class Searcher {
 
   private run(outcome: SearchOutcome, match: string, filters: Filters, limit: number, offset: number, order: 'rank' | 'date'): void {
     const from = `FROM releases_fts f JOIN releases r ON r.rid = f.rowid WHERE releases_fts MATCH ? ${filters.sql}`;
-    outcome.total = this.db.prepare(`SELECT count(*) ${from}`).pluck().get(match, ...filters.params) as number;
+    outcome.total = this.sql(`SELECT count(*) ${from}`).pluck().get(match, ...filters.params) as number;
     if (outcome.total === 0) {
       outcome.hits = [];
       return;
     }
     const orderBy = order === 'date' ? 'r.date IS NULL, r.date DESC, rank' : 'rank';
-    const rows = this.db
-      .prepare(`SELECT ${RELEASE_COLUMNS}, bm25(releases_fts, ${TITLE_WEIGHT}, 1.0) AS rank,
+    const rows = this.sql(`SELECT ${RELEASE_COLUMNS}, bm25(releases_fts, ${TITLE_WEIGHT}, 1.0) AS rank,
           snippet(releases_fts, 1, '${OPEN}', '${CLOSE}', '…', 28) AS snip
         ${from} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
       .all(match, ...filters.params, limit, offset) as (ReleaseRow & { rank: number; snip: string })[];
@@ -107,8 +118,7 @@ export class Searcher {
     const idFilter = ids ? `AND r.id IN (SELECT value FROM json_each(?))` : '';
     const params: unknown[] = [match, ...(ids ? [JSON.stringify(ids)] : []), limit];
     try {
-      const rows = this.db
-        .prepare(`SELECT r.id AS releaseId, s.position, s.text, bm25(sentences_fts) AS rank,
+      const rows = this.sql(`SELECT r.id AS releaseId, s.position, s.text, bm25(sentences_fts) AS rank,
             highlight(sentences_fts, 0, '${OPEN}', '${CLOSE}') AS marked
           FROM sentences_fts f JOIN sentences s ON s.sid = f.rowid JOIN releases r ON r.rid = s.rid
           WHERE sentences_fts MATCH ? ${idFilter} ORDER BY rank LIMIT ?`)

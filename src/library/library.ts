@@ -11,8 +11,9 @@ import type { RawRelease } from '../ports/source.ts';
 import type { Store } from '../ports/store.ts';
 import type { LoadProblem, SeenRelease } from '../releases/release.ts';
 import { describeReadError, readContentFile, scanContent } from '../releases/scan-content.ts';
-import { loadTaxonomy } from '../taxonomy/load-taxonomy.ts';
+import { loadTaxonomyCached } from '../taxonomy/cached-taxonomy.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
+import type { TaxonomyCache } from '../taxonomy/cached-taxonomy.ts';
 import { applyUpdates, prepare, type Prepared, type UpdateDeps } from './release-updates.ts';
 import type { Library, RefreshReport, SearchOptions, SearchOutcome, SentenceHit, Topic } from './types.ts';
 
@@ -44,6 +45,7 @@ class SqliteLibrary implements Library {
   private taxonomy: Taxonomy;
   private taxonomyProblems: LoadProblem[];
   private taxonomyStamp: string;
+  private readonly taxonomyCache: TaxonomyCache;
   private readonly writer: IndexWriter;
   private readonly reader: IndexReader;
   private readonly searcher: Searcher;
@@ -58,7 +60,8 @@ class SqliteLibrary implements Library {
     this.releasesDir = join(deps.config.contentDir, 'releases');
     this.topicsPath = join(deps.config.contentDir, 'topics.yml');
     this.taxonomyStamp = stamp(this.topicsPath);
-    ({ taxonomy: this.taxonomy, problems: this.taxonomyProblems } = loadTaxonomy(this.topicsPath));
+    this.taxonomyCache = { get: () => getMeta(db, 'taxonomy-cache'), set: (v) => setMeta(db, 'taxonomy-cache', v) };
+    ({ taxonomy: this.taxonomy, problems: this.taxonomyProblems } = loadTaxonomyCached(this.topicsPath, this.taxonomyCache));
     for (const p of this.taxonomyProblems) log.warn(p, 'topics file problem');
     this.writer = new IndexWriter(db);
     this.reader = new IndexReader(db);
@@ -123,7 +126,7 @@ class SqliteLibrary implements Library {
     const now = stamp(this.topicsPath);
     if (now !== this.taxonomyStamp) {
       this.taxonomyStamp = now;
-      ({ taxonomy: this.taxonomy, problems: this.taxonomyProblems } = loadTaxonomy(this.topicsPath));
+      ({ taxonomy: this.taxonomy, problems: this.taxonomyProblems } = loadTaxonomyCached(this.topicsPath, this.taxonomyCache));
       for (const p of this.taxonomyProblems) this.log.warn(p, 'topics file problem');
     }
     const signature = JSON.stringify(this.taxonomy.topics);

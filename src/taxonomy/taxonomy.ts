@@ -17,10 +17,19 @@ export class Taxonomy {
   /** Longest alias length in words, to bound n-gram lookups in queries. */
   readonly maxAliasWords: number;
 
+  private readonly tagNames = new Map<string, TagName[]>();
+
   constructor(readonly topics: TaxonomyTopic[]) {
     let max = 1;
     for (const t of topics) {
       this.byId.set(t.id, t);
+      for (const name of [t.label, ...t.aliases]) {
+        const key = nameKey(name);
+        if (!key) continue;
+        const list = this.tagNames.get(key) ?? [];
+        list.push(ACRONYM.test(name) ? { topic: t, acronym: name } : { topic: t });
+        this.tagNames.set(key, list);
+      }
       for (const name of [t.id, t.label, ...t.aliases]) {
         const key = nameKey(name);
         if (!key) continue;
@@ -42,15 +51,31 @@ export class Taxonomy {
     return this.byName.get(nameKey(name)) ?? [];
   }
 
-  /** Ids of the topics whose label or aliases occur in `text`. */
+  /**
+   * Ids of the topics whose label or aliases occur in `text`, in taxonomy order. Looks every
+   * run of up to maxAliasWords words up in a map, so the cost grows with the text, not the list.
+   */
   tag(text: string): string[] {
-    const folded = ` ${wordsOf(text).join(' ')} `;
-    const found: string[] = [];
-    for (const t of this.topics) {
-      if ([t.label, ...t.aliases].some((name) => occurs(name, text, folded))) found.push(t.id);
+    const tokens = [...text.normalize('NFD').replace(/\p{M}+/gu, '').matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]);
+    const folded = tokens.map((t) => t.toLowerCase());
+    const found = new Set<TaxonomyTopic>();
+    for (let i = 0; i < folded.length; i++) {
+      let key = '';
+      for (let n = 1; n <= this.maxAliasWords && i + n <= folded.length; n++) {
+        key = n === 1 ? folded[i]! : `${key} ${folded[i + n - 1]}`;
+        for (const hit of this.tagNames.get(key) ?? []) {
+          if (!hit.acronym || (n === 1 && tokens[i] === hit.acronym)) found.add(hit.topic);
+        }
+      }
     }
-    return found;
+    return this.topics.filter((t) => found.has(t)).map((t) => t.id);
   }
+}
+
+interface TagName {
+  topic: TaxonomyTopic;
+  /** Set for all-capital acronyms, which tag only when written in capitals. */
+  acronym?: string;
 }
 
 export function nameKey(name: string): string {
@@ -58,12 +83,6 @@ export function nameKey(name: string): string {
 }
 
 const ACRONYM = /^[A-Z0-9]{2,6}$/;
-
-function occurs(name: string, text: string, folded: string): boolean {
-  if (ACRONYM.test(name)) return new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}])`, 'u').test(text);
-  const key = nameKey(name);
-  return key.length > 0 && folded.includes(` ${key} `);
-}
 
 export const emptyTaxonomy = (): Taxonomy => new Taxonomy([]);
 
