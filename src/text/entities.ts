@@ -162,7 +162,7 @@ function classify(tokens: Token[], first: number, last: number, gazetteer: Gazet
   if (lastTitle >= 0 && lastTitle < run.length - 1 && !connectors) {
     const rest = lowers.slice(lastTitle + 1);
     const nameLike = rest.length >= 2 || TRUE_TITLES.has(lowers[lastTitle]!);
-    if (nameLike && !rest.some((w) => ORG_WORDS.has(w) || PLACE_WORDS.has(w)) && !gazetteer.kindOf(rest.join(' ')) && !/^[\p{Lu}\d.&-]+$/u.test(run[lastTitle + 1]!.text)) {
+    if (nameLike && !rest.some((w) => ORG_WORDS.has(w) || PLACE_WORDS.has(w)) && (gazetteer.kindOf(rest.join(' ')) ?? 'person') === 'person' && !/^[\p{Lu}\d.&-]+$/u.test(run[lastTitle + 1]!.text)) {
       return add('person', first + lastTitle + 1, last);
     }
   }

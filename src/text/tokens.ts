@@ -1,3 +1,4 @@
+import type { ItemEntity, ItemToken } from 'wink-nlp';
 import { fullNlp } from './nlp.ts';
 
 export interface Token {
@@ -38,7 +39,7 @@ export function tokenise(text: string): Tokenised {
   const winkStarts = new Map<number, { pos: string; stem: string; end: number }>();
   const winkOffsets: { start: number; end: number }[] = [];
   let cursor = 0;
-  doc.tokens().each((t) => {
+  doc.tokens().each((t: ItemToken) => {
     const value = t.out() as string;
     const at = text.indexOf(value, cursor);
     if (at < 0) {
@@ -46,11 +47,11 @@ export function tokenise(text: string): Tokenised {
       return;
     }
     winkOffsets.push({ start: at, end: at + value.length });
-    winkStarts.set(at, { pos: t.out(its.pos) as string, stem: t.out(its.stem) as string, end: at + value.length });
+    winkStarts.set(at, { pos: t.out(its.pos) as string, stem: t.out(its.stem as unknown as Parameters<ItemToken["out"]>[0]) as string, end: at + value.length });
     cursor = at + value.length;
   });
   const winkEntities: WinkEntity[] = [];
-  doc.entities().each((e) => {
+  doc.entities().each((e: ItemEntity) => {
     const span = e.out(its.span) as unknown as [number, number];
     const a = winkOffsets[span[0]];
     const b = winkOffsets[span[1]];

@@ -1,0 +1,93 @@
+import type { App } from '../app.ts';
+import type { Citation } from '../bot/reply.ts';
+import type { Library } from '../library/types.ts';
+import type { Release } from '../releases/release.ts';
+import { findAnswer, type Thresholds } from './find-answer.ts';
+import { latestAnswer } from './latest-answer.ts';
+import { analyseQuestion, termsOf, type Question } from './question.ts';
+import { TermWeigher } from './terms.ts';
+import { loadThread, saveThread } from './thread-context.ts';
+import type { AnswerResult, Suggestion } from './types.ts';
+
+export const DECLINE = 'I could not find this in the SCO releases I know.';
+
+const weighers = new WeakMap<Library, TermWeigher>();
+function weigherOf(library: Library): TermWeigher {
+  let w = weighers.get(library);
+  if (!w) {
+    w = new TermWeigher(library);
+    weighers.set(library, w);
+  }
+  return w;
+}
+
+export function citationOf(n: number, release: Release): Citation {
+  return { n, id: release.id, title: release.title, date: release.date, url: release.url };
+}
+
+/**
+ * Answers a question from the releases: a short answer, the sentence it rests on and the
+ * releases that say it; or, when the evidence is weak, null with the two nearest releases.
+ * With `thread`, a follow-up ("and when was that?") leans on the thread's previous question.
+ */
+export async function answerQuestion(
+  app: App,
+  question: string,
+  opts: { thread?: string; thresholds?: Thresholds; trace?: (line: string) => void } = {},
+): Promise<AnswerResult> {
+  const { library } = app;
+  const q = analyseQuestion(question);
+  if (q.kind === 'latest') return latestAnswer(library, q);
+
+  const previous = opts.thread ? await loadThread(app, opts.thread) : null;
+  let asked: Question = q;
+  let releaseIds: string[] | undefined;
+  if (previous && q.followUp) {
+    const seen = new Set(q.terms.map((t) => t.stem));
+    asked = { ...q, terms: [...q.terms, ...termsOf(previous.question).filter((t) => !seen.has(t.stem))] };
+    releaseIds = previous.releaseIds.length ? previous.releaseIds : undefined;
+  }
+
+  const weigher = weigherOf(library);
+  let finding = findAnswer(library, weigher, asked, { releaseIds, thresholds: opts.thresholds, trace: opts.trace });
+  if (!finding && releaseIds) finding = findAnswer(library, weigher, asked, { thresholds: opts.thresholds });
+
+  if (!finding) {
+    return {
+      question,
+      answer: null,
+      quote: null,
+      quoteMarked: [],
+      citations: [],
+      suggestions: nearest(library, q),
+      kind: q.kind,
+    };
+  }
+
+  const citations: Citation[] = [];
+  for (const id of [finding.hit.releaseId, ...finding.alsoIn]) {
+    const release = library.get(id);
+    if (release) citations.push(citationOf(citations.length + 1, release));
+  }
+  if (opts.thread) {
+    const remembered = previous && q.followUp ? `${previous.question} ${question}` : question;
+    await saveThread(app, opts.thread, { question: remembered, releaseIds: citations.map((c) => c.id) });
+  }
+  return {
+    question,
+    answer: finding.answer,
+    quote: finding.sentence.text,
+    quoteMarked: finding.marked,
+    citations,
+    suggestions: [],
+    kind: q.kind,
+  };
+}
+
+/** The two releases closest to the question, offered when declining. */
+function nearest(library: Library, q: Question): Suggestion[] {
+  const words = q.terms.map((t) => t.text).join(' ');
+  if (!words) return [];
+  const outcome = library.search(words, { limit: 2 });
+  return outcome.hits.map(({ release: r }) => ({ id: r.id, title: r.title, date: r.date, url: r.url }));
+}

@@ -1,0 +1,133 @@
+import type { RichText } from '../bot/reply.ts';
+import type { Library, SentenceHit } from '../library/types.ts';
+import { markMatches } from './marking.ts';
+import { statementOf } from './clause.ts';
+import { acceptedKinds, pickEntity, termHits } from './pick-entity.ts';
+import type { Question } from './question.ts';
+import { analyseSentence, gazetteerOf, type AnalysedSentence } from './sentence-analysis.ts';
+import { textMatches, wordsOf, type TermWeigher, type WeightedTerm } from './terms.ts';
+
+/** The evidence found for a question: the sentence, its release and the short answer. */
+export interface Finding {
+  answer: string;
+  sentence: AnalysedSentence;
+  hit: SentenceHit;
+  marked: RichText;
+  score: number;
+  /** Other releases whose best sentence gives the same answer. */
+  alsoIn: string[];
+}
+
+export interface Thresholds {
+  /** Share of the question's weighted terms the quoted sentence (with its antecedent) must hold. */
+  sentence: number;
+  /** Share the sentence and its release must hold together. */
+  total: number;
+}
+
+/** Tuned on tests/eval/questions.json: a wrong confident answer costs more than a decline. */
+export const THRESHOLDS: Thresholds = { sentence: 0.34, total: 0.72 };
+
+const CANDIDATES = 80;
+const PRONOUN_START = /^(he|she|it|they|this|these|his|her|its|their|the two|both)\b/i;
+
+interface Scored {
+  hit: SentenceHit;
+  s: AnalysedSentence;
+  coverSentence: number;
+  coverTotal: number;
+  answer: string | null;
+  pickScore: number;
+  score: number;
+  hitTokens: number[];
+}
+
+/**
+ * Ranks candidate sentences by how much of the question they (and their release) cover,
+ * weighted by rarity, and whether they hold an answer of the wanted kind; returns the best when
+ * the evidence clears the thresholds, else null.
+ */
+export function findAnswer(
+  library: Library,
+  weigher: TermWeigher,
+  q: Question,
+  options: { releaseIds?: string[]; thresholds?: Thresholds; trace?: (line: string) => void } = {},
+): Finding | null {
+  const thresholds = options.thresholds ?? THRESHOLDS;
+  const terms = weigher.weigh(q.terms);
+  if (terms.length === 0) return null;
+  const total = terms.reduce((sum, t) => sum + t.weight, 0);
+  const gazetteer = gazetteerOf(library);
+  const query = [...new Set(terms.flatMap((t) => [t.text, ...t.forms.filter((f) => !/\s/.test(f)).slice(0, 3)]))].join(' ');
+  const hits = library.searchSentences(query, { limit: CANDIDATES, releaseIds: options.releaseIds });
+  const questionLower = q.text.toLowerCase();
+  const needsEntity = acceptedKinds(q).length > 0;
+
+  const releaseCover = new Map<string, Set<string>>();
+  const coveredByRelease = (id: string): Set<string> => {
+    let set = releaseCover.get(id);
+    if (!set) {
+      const release = library.get(id);
+      const lower = `${release?.title ?? ''}\n${library.sentencesOf(id).join('\n')}`.toLowerCase();
+      const words = wordsOf(lower);
+      set = new Set(terms.filter((t) => textMatches(t, lower, words)).map((t) => t.lower));
+      releaseCover.set(id, set);
+    }
+    return set;
+  };
+
+  const scored: Scored[] = [];
+  for (const hit of hits) {
+    const s = analyseSentence(hit.text, gazetteer);
+    const matched = termHits(s, terms);
+    const inSentence = new Set(matched.map((m) => m.term.lower));
+    // "It is headed by ...": the sentence before says what "it" is.
+    let antecedent = new Set<string>();
+    if (PRONOUN_START.test(hit.text) && hit.position > 0) {
+      const prev = library.sentencesOf(hit.releaseId)[hit.position - 1];
+      if (prev) {
+        const lower = prev.toLowerCase();
+        const words = wordsOf(lower);
+        antecedent = new Set(terms.filter((t) => textMatches(t, lower, words)).map((t) => t.lower));
+      }
+    }
+    const inRelease = coveredByRelease(hit.releaseId);
+    const weightOf = (pred: (t: WeightedTerm) => boolean) => terms.filter(pred).reduce((sum, t) => sum + t.weight, 0) / total;
+    const coverSentence = weightOf((t) => inSentence.has(t.lower)) + 0.8 * weightOf((t) => !inSentence.has(t.lower) && antecedent.has(t.lower));
+    const coverTotal = weightOf((t) => inSentence.has(t.lower) || antecedent.has(t.lower) || inRelease.has(t.lower));
+    let answer: string | null = null;
+    let pickScore = 0;
+    if (needsEntity) {
+      const pick = pickEntity(s, q, terms, questionLower);
+      if (pick) {
+        answer = pick.text;
+        pickScore = pick.score / total;
+      }
+    } else {
+      answer = statementOf(s, matched.map((m) => m.i));
+    }
+    const score = coverSentence + 0.5 * (coverTotal - coverSentence) + (needsEntity ? (answer ? 0.1 + 0.1 * Math.min(1, pickScore) : -1) : 0) + 0.0001 * hit.score;
+    scored.push({ hit, s, coverSentence, coverTotal, answer, pickScore, score, hitTokens: matched.map((m) => m.i) });
+  }
+  scored.sort((a, b) => b.score - a.score || a.hit.releaseId.localeCompare(b.hit.releaseId) || a.hit.position - b.hit.position);
+  if (options.trace) {
+    options.trace(`terms ${terms.map((t) => `${t.lower}=${t.weight.toFixed(2)}`).join(' ')}`);
+    for (const c of scored.slice(0, 6)) {
+      options.trace(`${c.score.toFixed(3)} s=${c.coverSentence.toFixed(2)} t=${c.coverTotal.toFixed(2)} [${c.answer}] ${c.hit.releaseId}#${c.hit.position} ${c.hit.text.slice(0, 90)}`);
+    }
+  }
+  const best = scored[0];
+  if (!best || !best.answer) return null;
+  if (best.coverSentence < thresholds.sentence || best.coverTotal < thresholds.total) return null;
+
+  const same = best.answer.toLowerCase();
+  const alsoIn: string[] = [];
+  for (const other of scored.slice(1)) {
+    if (other.hit.releaseId === best.hit.releaseId || alsoIn.includes(other.hit.releaseId)) continue;
+    if (other.answer?.toLowerCase() !== same) continue;
+    if (other.coverSentence < thresholds.sentence || other.coverTotal < thresholds.total) continue;
+    alsoIn.push(other.hit.releaseId);
+    if (alsoIn.length >= 2) break;
+  }
+  return { answer: best.answer, sentence: best.s, hit: best.hit, marked: markMatches(best.s, best.hitTokens), score: best.score, alsoIn };
+}

@@ -1,0 +1,151 @@
+import type { Entity, EntityKind } from '../text/entities.ts';
+import type { Question } from './question.ts';
+import type { AnalysedSentence } from './sentence-analysis.ts';
+import { wordMatches, type WeightedTerm } from './terms.ts';
+
+export interface Pick {
+  entity: Entity;
+  /** How strongly the question's words point at this entity. */
+  score: number;
+  /** The short answer text. */
+  text: string;
+}
+
+/** Entity kinds that answer a question, best first. */
+export function acceptedKinds(q: Question): EntityKind[] {
+  switch (q.kind) {
+    case 'date':
+      return ['date'];
+    case 'person':
+      return ['person'];
+    case 'place':
+      return q.city ? ['place', 'country'] : ['place', 'country'];
+    case 'number':
+      if (q.share) return ['percent', 'number'];
+      return q.ordinal ? ['ordinal', 'number'] : ['number', 'percent'];
+    case 'org':
+      return ['org'];
+    default:
+      return [];
+  }
+}
+
+/** Token positions of the question's terms in the sentence, with each term's weight. */
+export function termHits(s: AnalysedSentence, terms: WeightedTerm[]): { i: number; term: WeightedTerm }[] {
+  const hits: { i: number; term: WeightedTerm }[] = [];
+  s.tokens.forEach((t, i) => {
+    if (t.pos === 'PUNCT') return;
+    const word = t.lower.replace(/['’]s$/, '');
+    for (const term of terms) {
+      if (wordMatches(term, word, t.stem)) {
+        hits.push({ i, term });
+        break;
+      }
+    }
+  });
+  // Multi-word names ("regional anti-terrorist structure" for RATS): mark their first word.
+  const lower = s.text.toLowerCase();
+  for (const term of terms) {
+    for (const phrase of term.phrases) {
+      const at = lower.indexOf(phrase);
+      if (at < 0) continue;
+      const i = s.tokens.findIndex((t) => t.start >= at);
+      if (i >= 0 && !hits.some((h) => h.i === i)) hits.push({ i, term });
+    }
+  }
+  return hits.sort((a, b) => a.i - b.i);
+}
+
+/** The entity the question names itself ("Zhang Ming" in "who handed Zhang Ming ...") is not its answer. */
+function namedInQuestion(e: Entity, questionLower: string): boolean {
+  const words = e.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) return true;
+  if (questionLower.includes(e.text.toLowerCase())) return true;
+  if (e.kind === 'person') return questionLower.includes(words[words.length - 1]!);
+  if (e.kind === 'date' || e.kind === 'number' || e.kind === 'percent') return false;
+  return words.every((w) => questionLower.includes(w));
+}
+
+/**
+ * Picks the entity of the wanted kind the question's words point at: each matched word votes
+ * for the nearest candidate in its own clause (names are described after them, "Andrei
+ * Kirillov, ... President of the SCO Press Club", so a clause without one votes for the last
+ * one before it), and the verb of a who-question votes heavily for its subject or agent
+ * ("Mr Tursunov handed", "led by Vladimir Norov").
+ */
+export function pickEntity(s: AnalysedSentence, q: Question, terms: WeightedTerm[], questionLower: string): Pick | null {
+  const kinds = acceptedKinds(q);
+  if (kinds.length === 0) return null;
+  for (const kind of kinds) {
+    const candidates = s.entities.filter((e) => e.kind === kind && !namedInQuestion(e, questionLower));
+    if (q.kind === 'place' && q.city && kind === 'country' && s.entities.some((e) => e.kind === 'place' && !namedInQuestion(e, questionLower))) continue;
+    if (candidates.length === 0) continue;
+    const score = new Map<Entity, number>(candidates.map((e) => [e, 0]));
+    const hits = termHits(s, terms);
+    for (const { i, term } of hits) {
+      const inside = candidates.find((e) => i >= e.first && i <= e.last);
+      if (inside) {
+        score.set(inside, score.get(inside)! + term.weight * 1.5);
+        continue;
+      }
+      const isFocus = q.focusVerb !== null && (s.tokens[i]!.stem === q.focusVerb || wordMatches({ lower: q.focusVerb, stem: q.focusVerb, forms: term.forms }, s.tokens[i]!.lower));
+      if (isFocus) {
+        const nearest = nearestBy(candidates, i, (e) => (e.last < i ? i - e.last : (e.first - i) * 1.1));
+        if (nearest && distance(nearest, i) <= 12) {
+          score.set(nearest, score.get(nearest)! + term.weight * 3);
+          continue;
+        }
+      }
+      const seg = s.segments[i]!;
+      const same = candidates.filter((e) => s.segments[e.first] === seg || s.segments[e.last] === seg);
+      if (same.length > 0) {
+        const nearest = nearestBy(same, i, (e) => (e.last < i ? i - e.last : (e.first - i) * 1.5))!;
+        score.set(nearest, score.get(nearest)! + term.weight);
+        continue;
+      }
+      const before = candidates.filter((e) => e.last < i);
+      if (before.length > 0) {
+        const last = before[before.length - 1]!;
+        score.set(last, score.get(last)! + term.weight * 0.6);
+        continue;
+      }
+      const after = candidates.find((e) => e.first > i);
+      if (after) score.set(after, score.get(after)! + term.weight * 0.4);
+    }
+    let best: Entity | null = null;
+    let bestScore = -1;
+    for (const e of candidates) {
+      const sc = score.get(e)!;
+      if (sc > bestScore) {
+        best = e;
+        bestScore = sc;
+      }
+    }
+    if (!best) continue;
+    return { entity: best, score: bestScore, text: answerText(best, s, q) };
+  }
+  return null;
+}
+
+function distance(e: Entity, i: number): number {
+  return e.last < i ? i - e.last : Math.max(0, e.first - i);
+}
+
+function nearestBy(list: Entity[], i: number, cost: (e: Entity) => number): Entity | null {
+  let best: Entity | null = null;
+  let bestCost = Infinity;
+  for (const e of list) {
+    const c = cost(e);
+    if (c < bestCost) {
+      best = e;
+      bestCost = c;
+    }
+  }
+  return best;
+}
+
+function answerText(e: Entity, s: AnalysedSentence, q: Question): string {
+  const before = s.tokens[e.first - 1]?.lower;
+  if (q.kind === 'date' && q.since && before === 'since') return `since ${e.text}`;
+  return e.text;
+}

@@ -1,0 +1,128 @@
+import { tokenise } from '../text/tokens.ts';
+import { STOP_WORDS } from '../text/words.ts';
+import type { AnswerKind } from './types.ts';
+
+export interface QuestionTerm {
+  text: string;
+  lower: string;
+  stem: string;
+}
+
+export interface Question {
+  text: string;
+  kind: AnswerKind;
+  terms: QuestionTerm[];
+  /** The verb a who/which question turns on ("led", "chaired"), as a stem; its subject or agent is the answer. */
+  focusVerb: string | null;
+  /** "since when": the answer reads "since 1963". */
+  since: boolean;
+  /** "which city": a city rather than a country. */
+  city: boolean;
+  /** "what share / percentage": a percent rather than a count. */
+  share: boolean;
+  /** "what number conference": an ordinal is an answer. */
+  ordinal: boolean;
+  /** For latest questions: the topic asked about ("" for everything). */
+  topic: string | null;
+  /** Refers back to the thread's previous question ("and when was that?"). */
+  followUp: boolean;
+}
+
+interface KindRule {
+  kind: AnswerKind;
+  pattern: RegExp;
+  flags?: Partial<Pick<Question, 'since' | 'city' | 'share' | 'ordinal'>>;
+}
+
+/** Checked in order against the lower-cased question; the matched words are not key terms. */
+const RULES: KindRule[] = [
+  { kind: 'date', pattern: /^(since when|since what year)\b/, flags: { since: true } },
+  { kind: 'date', pattern: /^(when|by when|until when|(in|on|from|during) (what|which) (year|date|day|month)s?|what (year|date|day|month|time|period)s?|which (year|date|day|month)s?)\b/ },
+  { kind: 'person', pattern: /^(who|whom|whose|which (person|official|diplomat|minister|leader|secretary-general|representative|expert|ambassador))\b/ },
+  { kind: 'place', pattern: /^(in|at|to) (which|what) (city|town|capital)\b|^(which|what) (city|town|capital)\b/, flags: { city: true } },
+  { kind: 'place', pattern: /^(where|(in|at|to) (which|what) (country|place|venue|region|hotel)|(which|what) (country|place|venue|region|hotel))\b/ },
+  { kind: 'number', pattern: /^(what|which) (share|percentage|percent|proportion|fraction|part)\b/, flags: { share: true } },
+  { kind: 'number', pattern: /^(what|which) (number|edition)\b/, flags: { ordinal: true } },
+  { kind: 'number', pattern: /^(how (many|much|large|big|long|old|often)|what (amount|size|total))\b/ },
+  { kind: 'org', pattern: /^(which|what) (\w+ )?(organi[sz]ations?|company|companies|bank|banks|body|bodies|institution|agency|corporation|firm|group|media|outlet)\b/ },
+  { kind: 'yesno', pattern: /^(is|are|was|were|does|do|did|has|have|had|can|could|will|would|should)\b/ },
+];
+
+const LATEST: RegExp[] = [
+  /^(?:and )?(?:what(?:'s| is| are)|any|anything|is there anything) (?:the )?(?:latest|newest|recent|new|news|updates?)(?: news| releases?| updates?)?(?: (?:on|about|regarding|concerning|from|with|in) (.+))?$/,
+  /^(?:what|anything) (?:did|has|have|does) (?:the )?(?:sco|secretariat|organi[sz]ation)(?: secretariat)? (?:say|said|announce|publish|report)(?:ed)? (?:on|about|regarding|concerning) (.+?)(?: recently| lately| of late| this (?:week|month|year))$/,
+  /^(?:what(?:'s| is)? |any )?(?:latest|newest|recent) (?:on|about|regarding) (.+)$/,
+  /^(?:latest|news|updates?) (?:on|about) (.+)$/,
+];
+
+/** Words of the question form that carry no content of their own. */
+const QUESTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'when', 'where', 'which', 'why', 'how', 'sco?', 'please', 'tell', 'know', 'happen', 'happened', 'take', 'took', 'place']);
+const REFERRING = /\b(that|it|this|they|them|there|he|she|him|her|those|these|then)\b/;
+
+/**
+ * Reads a question: what kind of answer it wants, its key terms (stop words and the question's
+ * own form dropped), a latest-news intent, and whether it leans on the previous question.
+ */
+export function analyseQuestion(raw: string): Question {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  const lower = text.toLowerCase().replace(/[?!.]+$/, '').replace(/^(@?sco,?\s+|hey,?\s+|please,?\s+)/, '').trim();
+  const question: Question = {
+    text,
+    kind: 'statement',
+    terms: [],
+    focusVerb: null,
+    since: false,
+    city: false,
+    share: false,
+    ordinal: false,
+    topic: null,
+    followUp: false,
+  };
+
+  for (const pattern of LATEST) {
+    const m = pattern.exec(lower);
+    if (m) {
+      question.kind = 'latest';
+      question.topic = (m[1] ?? '').replace(/^(the|our)\s+/, '').trim();
+      question.terms = termsOf(question.topic);
+      return question;
+    }
+  }
+
+  let body = lower.replace(/^(and|but|so|also|ok|okay)\s+/, '');
+  for (const rule of RULES) {
+    const m = rule.pattern.exec(body);
+    if (!m) continue;
+    question.kind = rule.kind;
+    Object.assign(question, rule.flags ?? {});
+    // "which Indian company": the adjective is a key term, the noun is the question's form.
+    body = `${rule.kind === 'org' && m[2] ? m[2] : ''}${body.slice(m[0].length)}`;
+    break;
+  }
+  if (question.kind === 'statement' && /\b(since when|what year)\b/.test(body)) question.kind = 'date';
+
+  const analysed = tokenise(body);
+  question.terms = termsOf(body);
+  if (question.kind === 'person' || question.kind === 'org' || question.kind === 'place') {
+    const verb = analysed.tokens.find((t) => t.pos === 'VERB' && !STOP_WORDS.has(t.lower));
+    question.focusVerb = verb ? verb.stem : null;
+  }
+  const contentCount = question.terms.length;
+  question.followUp = /^(and|but|so|also)\b/.test(lower) || (contentCount <= 1 && REFERRING.test(body));
+  return question;
+}
+
+/** Key terms: content words, once each, with wink's stems. */
+export function termsOf(text: string): QuestionTerm[] {
+  const seen = new Set<string>();
+  const terms: QuestionTerm[] = [];
+  for (const t of tokenise(text).tokens) {
+    if (t.pos === 'PUNCT' || t.lower === "'s" || t.lower === '’s') continue;
+    if (STOP_WORDS.has(t.lower) || QUESTION_WORDS.has(t.lower)) continue;
+    if (t.lower.length < 2 && !/\d/.test(t.lower)) continue;
+    if (seen.has(t.stem)) continue;
+    seen.add(t.stem);
+    terms.push({ text: t.text, lower: t.lower, stem: t.stem });
+  }
+  return terms;
+}

@@ -1,0 +1,48 @@
+import type { Library } from '../library/types.ts';
+import { findEntities, type Entity } from '../text/entities.ts';
+import { Gazetteer } from '../text/gazetteer.ts';
+import { tokenise, type Token } from '../text/tokens.ts';
+
+export interface AnalysedSentence {
+  text: string;
+  tokens: Token[];
+  entities: Entity[];
+  /** Clause number of each token: commas, brackets, semicolons and "and" start a new one. */
+  segments: number[];
+}
+
+const CACHE_SIZE = 5000;
+const cache = new Map<string, AnalysedSentence>();
+const gazetteers = new WeakMap<Library, { count: number; gazetteer: Gazetteer }>();
+
+/** The gazetteer of a library's taxonomy, rebuilt when the library changes. */
+export function gazetteerOf(library: Library): Gazetteer {
+  const count = library.count();
+  const known = gazetteers.get(library);
+  if (known && known.count === count) return known.gazetteer;
+  const gazetteer = new Gazetteer(library.topics());
+  gazetteers.set(library, { count, gazetteer });
+  cache.clear();
+  return gazetteer;
+}
+
+/** Tokens, entities and clauses of a sentence; recently analysed sentences are kept. */
+export function analyseSentence(text: string, gazetteer: Gazetteer): AnalysedSentence {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const { tokens, winkEntities } = tokenise(text);
+  const entities = findEntities(text, tokens, winkEntities, gazetteer);
+  const inside = new Array<boolean>(tokens.length).fill(false);
+  for (const e of entities) for (let i = e.first; i <= e.last; i++) inside[i] = true;
+  const segments: number[] = [];
+  let segment = 0;
+  tokens.forEach((t, i) => {
+    const cut = !inside[i] && ([',', ';', ':', '(', ')', '–', '—'].includes(t.text) || ['and', 'but', 'while', 'whereas', 'which', 'who'].includes(t.lower));
+    if (cut) segment++;
+    segments.push(segment);
+  });
+  const analysed = { text, tokens, entities, segments };
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(text, analysed);
+  return analysed;
+}

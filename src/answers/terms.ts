@@ -1,0 +1,140 @@
+import type { Library, Topic } from '../library/types.ts';
+import type { QuestionTerm } from './question.ts';
+
+/** A key term with what else counts as it and how much it says. */
+export interface WeightedTerm extends QuestionTerm {
+  /** Single words that count as the term (aliases, a few synonyms), lower case. */
+  forms: string[];
+  /** Multi-word names that count as the term ("regional anti-terrorist structure"). */
+  phrases: string[];
+  /** Inverse sentence frequency: rare words say more about what is asked. */
+  weight: number;
+}
+
+/** Words on nearly every release: they confirm little and cost much to count. */
+const GENERIC = new Set(['sco', 'shanghai', 'cooperation', 'organisation', 'organization', 'sco’s']);
+const GENERIC_WEIGHT = 0.25;
+/** Paraphrases the releases use for words people ask with. */
+const SYNONYMS: Record<string, string[]> = {
+  based: ['headquartered', 'headquarters', 'located', 'seat'],
+  headquartered: ['based', 'headquarters', 'located'],
+  located: ['based', 'headquartered', 'headquarters'],
+  expo: ['exhibition'],
+  led: ['headed', 'heads'],
+  headed: ['led'],
+  wrap: ['conclude', 'concluded', 'end'],
+  celebrated: ['marked', 'celebration'],
+  talks: ['meeting', 'met'],
+  percentage: ['percent'],
+  share: ['percent'],
+  join: ['admission', 'accession', 'admitted'],
+  joined: ['admission', 'accession', 'admitted'],
+};
+/** Irregular forms the stems do not fold ("held" for "hold"). */
+const IRREGULAR: string[][] = [
+  ['hold', 'held', 'holds', 'holding'], ['lead', 'led', 'leads', 'leading'], ['meet', 'met', 'meets', 'meeting'],
+  ['take', 'took', 'taken', 'takes'], ['give', 'gave', 'given'], ['speak', 'spoke', 'spoken'], ['win', 'won'],
+  ['begin', 'began', 'begun'], ['come', 'came'], ['send', 'sent'], ['bring', 'brought'], ['say', 'said'],
+  ['tell', 'told'], ['make', 'made'], ['go', 'went', 'gone'], ['see', 'saw', 'seen'], ['become', 'became'],
+  ['choose', 'chose', 'chosen'], ['sign', 'signed'], ['run', 'ran'], ['write', 'wrote', 'written'],
+];
+for (const forms of IRREGULAR) for (const f of forms) SYNONYMS[f] = [...(SYNONYMS[f] ?? []), ...forms.filter((x) => x !== f)];
+const DF_SAMPLE = 200;
+
+/** Whether a lower-case word of a sentence stands for the term. */
+export function wordMatches(term: { lower: string; stem: string; forms: string[] }, word: string, stem?: string): boolean {
+  if (word === term.lower || (stem !== undefined && stem === term.stem)) return true;
+  if (term.stem.length >= 4 && word.startsWith(term.stem)) return true;
+  for (const form of term.forms) {
+    if (word === form || (form.length >= 5 && word.startsWith(form.slice(0, Math.max(4, form.length - 2))))) return true;
+  }
+  // A typo in the question ("conferance"): one edit on long words, two on very long ones.
+  if (term.lower.length >= 6 && Math.abs(word.length - term.lower.length) <= 2 && /^[a-z-]+$/.test(term.lower)) {
+    return editDistance(word, term.lower, term.lower.length >= 9 ? 2 : 1) <= (term.lower.length >= 9 ? 2 : 1);
+  }
+  return false;
+}
+
+/** Whether a sentence (lower-cased, with its words) mentions the term. */
+export function textMatches(term: WeightedTerm | (QuestionTerm & { forms: string[]; phrases: string[] }), lowerText: string, words: string[]): boolean {
+  for (const phrase of term.phrases) if (lowerText.includes(phrase)) return true;
+  return words.some((w) => wordMatches(term, w));
+}
+
+export function wordsOf(lowerText: string): string[] {
+  return lowerText.match(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu)?.map((w) => w.replace(/['’]s$/, '').replace(/[.]$/, '')) ?? [];
+}
+
+/** Topic names that count as the term: "Afghanistan" also finds "Afghan"; "RATS" its long name. */
+function topicForms(term: QuestionTerm, topics: Topic[]): { forms: string[]; phrases: string[] } {
+  const forms = new Set<string>(SYNONYMS[term.lower] ?? []);
+  const phrases = new Set<string>();
+  for (const topic of topics) {
+    const names = [topic.id, topic.label, ...topic.aliases].map((n) => n.toLowerCase());
+    if (!names.includes(term.lower)) continue;
+    for (const name of names) {
+      if (name === term.lower) continue;
+      if (/\s/.test(name)) phrases.add(name);
+      else forms.add(name.replace(/['’]s$/, ''));
+    }
+  }
+  return { forms: [...forms], phrases: [...phrases] };
+}
+
+/**
+ * Weights the question's terms by how rare they are among the releases' sentences, counted with
+ * the same matching the answer uses, so a word the library typo-corrects to something else
+ * ("mars" to "marks") stays unseen and keeps its full weight.
+ */
+export class TermWeigher {
+  private cache = new Map<string, number>();
+  private cachedFor = -1;
+
+  constructor(private readonly library: Library) {}
+
+  weigh(terms: QuestionTerm[]): WeightedTerm[] {
+    const count = this.library.count();
+    if (count !== this.cachedFor) {
+      this.cache.clear();
+      this.cachedFor = count;
+    }
+    const topics = this.library.topics();
+    // Roughly ten sentences a release; only ratios matter.
+    const total = Math.max(50, count * 10);
+    return terms.map((term) => {
+      const { forms, phrases } = topicForms(term, topics);
+      const withForms = { ...term, forms, phrases, weight: 0 };
+      if (GENERIC.has(term.lower)) return { ...withForms, weight: GENERIC_WEIGHT };
+      let df = this.cache.get(term.lower);
+      if (df === undefined) {
+        df = 0;
+        for (const hit of this.library.searchSentences(term.text, { limit: DF_SAMPLE })) {
+          const lower = hit.text.toLowerCase();
+          if (textMatches(withForms, lower, wordsOf(lower))) df++;
+        }
+        // A full sample means the word is common: its true count is higher still.
+        if (df >= DF_SAMPLE * 0.9) df = Math.max(df, total / 5);
+        this.cache.set(term.lower, df);
+      }
+      const weight = Math.max(0.2, Math.log((total + 1) / (df + 0.5)));
+      return { ...withForms, weight };
+    });
+  }
+}
+
+function editDistance(a: string, b: string, cap: number): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    let best = prev[0];
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+      best = Math.min(best, prev[j]!);
+    }
+    if (best > cap) return cap + 1;
+  }
+  return prev[b.length]!;
+}
