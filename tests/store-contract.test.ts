@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import KeyvPostgres from '@keyv/postgres';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
@@ -44,10 +44,9 @@ const backends: Backend[] = [
     name: 'postgres',
     open: () => openStore(loadConfig({}, { stateUrl: PG }), silentLogger(), { table }),
     async cleanup() {
-      const c = new pg.Client({ connectionString: PG });
-      await c.connect();
+      const c = new KeyvPostgres({ uri: PG, table });
       await c.query(`DROP TABLE IF EXISTS public.${table}`);
-      await c.end();
+      await c.disconnect();
     },
   },
 ];
