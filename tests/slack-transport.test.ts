@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderMessages } from '../adapters/slack/render-blocks.ts';
 import type { DigestItem, Reply } from '../src/bot/reply.ts';
+import { buildDigest } from '../src/digest/build-digest.ts';
+import type { Release } from '../src/releases/release.ts';
 import { startHarness, type SlackHarness } from './fakes/slack/slack-harness.ts';
 
 let h: SlackHarness;
@@ -61,6 +64,30 @@ describe('Slack transport (digests through chat.postMessage)', () => {
     }
     expect(sections).toBe(30);
     expect(await h.slack.transport.findPosted!('slack:T1:C300', 'delivery-30')).toBe(result.ok ? result.messageId : 'x');
+  });
+
+  it("fits each message the digest builder makes for Slack's limits into one Slack message", () => {
+    const releases: Release[] = Array.from({ length: 30 }, (_, i) => ({
+      id: `r${i}`,
+      title: `SCO Secretary-General meets the ambassador of a member state to discuss cooperation number ${i}`,
+      date: `2021-06-${String((i % 28) + 1).padStart(2, '0')}`,
+      url: `https://eng.sectsco.org/20210615/${900000 + i}.html`,
+      source: 'content',
+      body: '',
+      topics: [],
+      summary: [`The sides discussed ${'regional security and economic cooperation '.repeat(8)}.`, `They agreed ${'to continue the dialogue '.repeat(10)}.`],
+      hash: String(i),
+    }));
+    const replies = buildDigest({ releases, period: { since: '2021-06-01T00:00:00Z', until: '2021-07-01T00:00:00Z' }, limits: h.slack.transport.limits, tz: 'UTC' });
+    expect(replies.length).toBeGreaterThan(1);
+    let items = 0;
+    for (const reply of replies) {
+      const messages = renderMessages(reply);
+      expect(messages.length).toBe(1);
+      expect(messages[0]!.blocks.length).toBeLessThanOrEqual(50);
+      items += messages[0]!.blocks.filter((b) => b.type === 'section').length;
+    }
+    expect(items).toBe(30);
   });
 
   it('waits out a 429 with Retry-After and then posts', async () => {

@@ -32,8 +32,9 @@ const sleeper = (ms: number) => new Promise<void>((resolve) => setTimeout(resolv
  */
 export class SlackTransport implements Transport {
   readonly platform = 'slack';
-  // A digest item is one section block; 20 of them plus heading and notes fit one message's caps.
-  readonly limits = { itemsPerMessage: 20, charsPerMessage: 12000 };
+  // A digest item is one section block; what the digest builder counts as 9000 characters renders
+  // (markup and block structure included) under the 12000 we allow one message, in 22 blocks or fewer.
+  readonly limits = { itemsPerMessage: 20, charsPerMessage: 9000 };
   private readonly maxWaitMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
 

@@ -48,7 +48,7 @@ export async function startHarness(options: { mode: 'http' | 'socket'; corpus?: 
 }
 
 async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms)));
   try {
     return await Promise.race([p, timeout]);
