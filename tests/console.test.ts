@@ -1,8 +1,10 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runSco, tempWorkspace } from './helpers/run-sco.ts';
 
+// Each case starts a real process; a loaded 2-core machine can take seconds per start.
+vi.setConfig({ testTimeout: 120_000 });
 const ws = tempWorkspace('seed');
 afterAll(() => rmSync(join(ws.contentDir, '..'), { recursive: true, force: true }));
 

@@ -40,8 +40,10 @@ async function main(argv: string[]): Promise<number> {
   if (typeof args.flags.content === 'string') overrides.contentDir = args.flags.content;
   if (typeof args.flags.data === 'string') overrides.dataDir = args.flags.data;
   const config = loadConfig(process.env, overrides);
-  // One-shot commands stay quiet unless LOG_LEVEL asks otherwise; the bot logs at info.
-  const level = process.env.LOG_LEVEL ? config.logLevel : command.name === 'start' ? 'info' : 'warn';
+  // One-shot commands and the console workspace stay quiet unless LOG_LEVEL asks otherwise;
+  // a bot connected to a platform logs at info.
+  const platform = Boolean(config.slackBotToken || config.discordToken);
+  const level = process.env.LOG_LEVEL ? config.logLevel : command.name === 'start' && platform ? 'info' : 'warn';
   const logger = createLogger(level);
   const app = await createApp(config, logger);
   try {

@@ -25,7 +25,7 @@ export function runSco(args: string[], options: { input?: string; env?: Record<s
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`sco ${args.join(' ')} timed out\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, options.timeoutMs ?? 30_000);
+    }, options.timeoutMs ?? 100_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
