@@ -102,8 +102,12 @@ export class KeyvStore implements Store {
     return this.ops.ping();
   }
 
-  async close(): Promise<void> {
-    await this.ops.close();
+  private closing: Promise<void> | undefined;
+
+  /** Closes the backend once; later calls wait for the same close. */
+  close(): Promise<void> {
+    this.closing ??= this.ops.close();
+    return this.closing;
   }
 }
 
