@@ -1,4 +1,6 @@
+import { askCommand } from './ask.ts';
 import { digestCommand } from './digest.ts';
+import { feedbackDownAction, feedbackUpAction } from './feedback-actions.ts';
 import { helpCommand } from './help.ts';
 import { latestCommand } from './latest.ts';
 import { Registry } from './registry.ts';
@@ -15,5 +17,7 @@ export function buildRegistry(): Registry {
   return new Registry()
     .add(searchCommand, latestCommand, showCommand, topicsCommand, helpCommand)
     .add(subscribeCommand, unsubscribeCommand, subscriptionsCommand, digestCommand)
-    .addAction(moreResultsAction, shareResultsAction);
+    .add(askCommand)
+    .addAction(moreResultsAction, shareResultsAction)
+    .addAction(feedbackUpAction, feedbackDownAction);
 }

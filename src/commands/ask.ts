@@ -1,0 +1,21 @@
+import { answerQuestion } from '../answers/answer.ts';
+import { answerReply } from '../answers/answer-reply.ts';
+import { BotError } from '../errors.ts';
+import { recordAnswer } from './feedback-actions.ts';
+import type { CommandSpec } from './registry.ts';
+
+export const askCommand: CommandSpec = {
+  id: 'ask',
+  summary: 'Ask a question; the answer quotes and cites the release it comes from',
+  usage: 'ask <question>',
+  examples: ['/sco ask where is RATS based?', '@sco when did the SCO attend the Munich Security Conference?', '@sco what is the latest on Afghanistan?'],
+  options: [{ name: 'question', description: 'A question about the SCO releases', type: 'string', required: true }],
+  async run({ app, request, args }) {
+    const question = args.trim();
+    if (!question) throw new BotError('bad_input', 'Ask me a question, for example `@sco where is RATS based?`.');
+    const thread = request.thread ?? request.channel;
+    const result = await answerQuestion(app, question, { thread });
+    const feedbackId = await recordAnswer(app, result, request.channel);
+    return answerReply(result, feedbackId);
+  },
+};
