@@ -1,18 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { runSync, type SyncOptions } from '../src/sync/run-sync.ts';
+import { runSync } from '../src/sync/run-sync.ts';
 import { FakeScoSite, sampleReleases } from './fakes/sco-site/fake-site.ts';
+import { FAST } from './fakes/sco-site/fast-fetch.ts';
 import { makeTestApp, type TestApp } from './helpers/test-app.ts';
-
-export const FAST: SyncOptions['fetch'] = {
-  pauseMs: 0,
-  backoffBaseMs: 5,
-  backoffMaxMs: 20,
-  connectTimeoutMs: 400,
-  totalTimeoutMs: 800,
-  retries: 1,
-  maxRetryAfterMs: 2000,
-  maxBodyBytes: 256 * 1024,
-};
 
 let site: FakeScoSite;
 let t: TestApp;
