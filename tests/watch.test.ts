@@ -1,0 +1,64 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, expect, test } from 'vitest';
+import { startSync } from '../src/sync/start-sync.ts';
+import { FakeScoSite, sampleReleases } from './fakes/sco-site/fake-site.ts';
+import { FAST } from './fakes/sco-site/fast-fetch.ts';
+import { makeTestApp, type TestApp } from './helpers/test-app.ts';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function within(ms: number, check: () => boolean): Promise<number> {
+  const t0 = Date.now();
+  while (!check()) {
+    if (Date.now() - t0 > ms) throw new Error(`not within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return Date.now() - t0;
+}
+
+async function app(config = {}): Promise<TestApp> {
+  const t = await makeTestApp({ corpus: 'seed', config: { scoSiteUrl: '', ...config } });
+  cleanups.push(() => t.cleanup());
+  return t;
+}
+
+test('a file dropped into, changed in and removed from the content folder of a running bot shows in search within seconds', async () => {
+  const t = await app();
+  const running = startSync(t.app, { cron: false, watch: { debounceMs: 100, pollMs: 0 } });
+  cleanups.push(() => running.stop());
+  const ids = (q: string) => t.app.library.search(q).hits.map((h) => h.release.id);
+  const file = join(t.contentDir, 'releases', 'zz-capybara.md');
+
+  writeFileSync(file, '---\ntitle: SCO capybara exhibition\ndate: 2025-02-01\n---\nThe SCO Secretariat opened a capybara exhibition in Beijing for the diplomatic corps.\n');
+  expect(await within(5000, () => ids('capybara').includes('zz-capybara'))).toBeLessThan(5000);
+
+  writeFileSync(file, '---\ntitle: SCO axolotl exhibition\ndate: 2025-02-01\n---\nThe SCO Secretariat opened an axolotl exhibition in Beijing for the diplomatic corps.\n');
+  await within(5000, () => ids('axolotl').includes('zz-capybara') && !ids('capybara').includes('zz-capybara'));
+
+  rmSync(file);
+  await within(5000, () => t.app.library.get('zz-capybara') === null);
+});
+
+test('the running bot syncs the live sources on SYNC_CRON', async () => {
+  const site = await new FakeScoSite().start();
+  cleanups.push(() => site.close());
+  site.releases = sampleReleases().slice(0, 3);
+  const t = await app({ scoSiteUrl: site.url, syncCron: '* * * * * *' });
+  const running = startSync(t.app, { watch: false, fetch: FAST });
+  cleanups.push(() => running.stop());
+  await within(8000, () => t.app.library.get('sco-20240626-0001002') !== null);
+  site.releases.unshift({ path: '/20240702/0003000.html', paragraphs: ['On 2 July 2024 the SCO Secretariat received the Wombat delegation for talks on education exchanges between universities.'] });
+  await within(8000, () => t.app.library.search('wombat').hits.length === 1);
+});
+
+test('a wrong SYNC_CRON stops the start with the variable and an example; "off" disables the schedule', async () => {
+  const bad = await app({ syncCron: 'every 5 minutes' });
+  expect(() => startSync(bad.app, { watch: false })).toThrow(/SYNC_CRON: "every 5 minutes" is not a cron expression; use five fields such as \*\/15 \* \* \* \*/);
+  const off = await app({ syncCron: 'off' });
+  const running = startSync(off.app, { watch: false });
+  await running.stop();
+});
