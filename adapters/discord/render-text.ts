@@ -7,6 +7,15 @@ import type { RichText } from '../../src/bot/reply.ts';
  * already stops them from notifying anyone; this keeps the rendering honest too.)
  */
 export function escapeText(text: string): string {
+  // `code` spans (the core writes commands that way) stay code: nothing inside them renders as
+  // markdown or as a mention, so they are safe as they are.
+  return text
+    .split(/(`[^`\n]+`)/)
+    .map((part, i) => (i % 2 === 1 ? part : escapePlain(part)))
+    .join('');
+}
+
+function escapePlain(text: string): string {
   const escaped = escapeMarkdown(text, {
     codeBlock: true,
     inlineCode: true,

@@ -223,7 +223,7 @@ export class FakeDiscord {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://fake');
-    const path = url.pathname.replace(/^\/api\/v\d+/, '');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, '');
     let body: unknown = raw;
     if ((req.headers['content-type'] ?? '').includes('application/json') && raw) body = JSON.parse(raw);
     if ((req.headers['content-type'] ?? '').includes('multipart/form-data')) {
@@ -233,7 +233,8 @@ export class FakeDiscord {
     const call: RecordedCall = { method: req.method ?? 'GET', path, query: url.searchParams, headers: req.headers, body, at: Date.now() };
     this.calls.push(call);
     const reply = this.failure(call) ?? this.route(call);
-    res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+    // Like Discord, an empty answer (204) has no JSON content type; discord.js would try to parse it.
+    res.writeHead(reply.status, { ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }), ...reply.headers });
     res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
     for (const l of [...this.listeners]) l();
   }
