@@ -37,14 +37,14 @@ interface KindRule {
 /** Checked in order against the lower-cased question; the matched words are not key terms. */
 const RULES: KindRule[] = [
   { kind: 'date', pattern: /^(since when|since what year)\b/, flags: { since: true } },
-  { kind: 'date', pattern: /^(when|by when|until when|(in|on|from|during) (what|which) (year|date|day|month)s?|what (year|date|day|month|time|period)s?|which (year|date|day|month)s?)\b/ },
+  { kind: 'date', pattern: /^(when|by when|until when|(in|on|from|during|until|till|through|up to|by) (what|which) (year|date|day|month)s?|what (year|date|day|month|time|period)s?|which (year|date|day|month)s?)\b/ },
   { kind: 'person', pattern: /^(who|whom|whose|which (person|official|diplomat|minister|leader|secretary-general|representative|expert|ambassador))\b/ },
   { kind: 'place', pattern: /^(in|at|to) (which|what) (city|town|capital)\b|^(which|what) (city|town|capital)\b/, flags: { city: true } },
   { kind: 'place', pattern: /^(where|(in|at|to) (which|what) (country|place|venue|region|hotel)|(which|what) (country|place|venue|region|hotel))\b/ },
   { kind: 'number', pattern: /^(what|which) (share|percentage|percent|proportion|fraction|part)\b/, flags: { share: true } },
   { kind: 'number', pattern: /^(what|which) (number|edition)\b/, flags: { ordinal: true } },
   { kind: 'number', pattern: /^(how (many|much|large|big|long|old|often)|what (amount|size|total))\b/ },
-  { kind: 'org', pattern: /^(which|what) (\w+ )?(organi[sz]ations?|company|companies|bank|banks|body|bodies|institution|agency|corporation|firm|group|media|outlet)\b/ },
+  { kind: 'org', pattern: /^(which|what) (\w+ )?(organi[sz]ations?|company|companies|bank|banks|body|bodies|institution|agency|corporation|firm|group|media|outlet|fund|declaration|convention|programme|program|document|treaty|agreement)\b/ },
   { kind: 'yesno', pattern: /^(is|are|was|were|does|do|did|has|have|had|can|could|will|would|should)\b/ },
 ];
 
