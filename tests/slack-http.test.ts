@@ -99,6 +99,13 @@ describe('Slack over HTTP (real Bolt, fake Slack)', () => {
     expect((await h.test.app.store.namespace('subs').keys()).length).toBeGreaterThan(0);
   });
 
+  it('serves /healthz on the same port, since Bolt owns PORT in HTTP mode', async () => {
+    const res = await fetch(h.eventsUrl.replace('/slack/events', '/healthz'), { headers: { connection: 'close' } });
+    const body = (await res.json()) as { adapters?: Record<string, string> };
+    expect(JSON.stringify(body)).toContain('connected');
+    expect(JSON.stringify(body)).toContain('slack');
+  });
+
   it('answers url_verification with the challenge', async () => {
     const res = await postSigned(h.eventsUrl, SIGNING_SECRET, JSON.stringify({ type: 'url_verification', token: 't', challenge: 'abc123' }));
     expect(res.status).toBe(200);

@@ -35,7 +35,8 @@ function refuse(res: ServerResponse, status: number): void {
 }
 
 /**
- * Bolt's HTTP receiver with the request check done first and completely: signature, and a
+ * Bolt's HTTP receiver (which owns PORT in HTTP mode, so it also serves /healthz and /metrics)
+ * with the request check done first and completely: signature, and a
  * timestamp within 5 minutes of now in either direction (Bolt alone accepts future timestamps).
  * A refused request never reaches Bolt, so no listener runs. The buffered body is handed on as
  * `rawBody`, which Bolt reuses instead of reading the stream again.
@@ -45,12 +46,17 @@ export function createFreshHttpReceiver(options: {
   logger: Logger;
   boltLogger: BoltLogger;
   clock: () => Date;
+  /** Serves the ops paths (/healthz, /metrics) on the same port; returns false for other paths. */
+  ops?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }): HTTPReceiver {
   const receiver = new HTTPReceiver({ signingSecret: options.signingSecret, logger: options.boltLogger });
   const inner = receiver.requestListener;
   receiver.requestListener = (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (req.method !== 'POST' || path !== EVENTS_PATH) return inner(req, res);
+    if (req.method !== 'POST' || path !== EVENTS_PATH) {
+      if (options.ops?.(req, res)) return;
+      return inner(req, res);
+    }
     void (async () => {
       const body = await readBody(req, BODY_LIMIT);
       if (body === null) return refuse(res, 413);

@@ -3,7 +3,9 @@ import type { Server } from 'node:http';
 import { App as BoltApp, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { App } from '../../src/app.ts';
 import { BotError } from '../../src/errors.ts';
+import type { StatusProviders } from '../../src/ops/health.ts';
 import type { Transport } from '../../src/ports/transport.ts';
+import { createOpsHandler } from '../http/health-server.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { createFreshHttpReceiver } from './fresh-http-receiver.ts';
 import { registerListeners } from './listeners/index.ts';
@@ -27,6 +29,11 @@ export interface StartSlackOptions {
   retryConfig?: webApi.RetryOptions;
   /** The transport waits out rate limits up to this long (default 30 s). */
   maxRateLimitWaitMs?: number;
+  /**
+   * HTTP mode: the adapters /healthz reports on, since Bolt owns PORT then (default: Slack alone).
+   * Pass getters for every running adapter, e.g. `{ slack: () => ..., discord: () => ... }`.
+   */
+  opsAdapters?: StatusProviders;
 }
 
 /**
@@ -57,7 +64,8 @@ export async function startSlack(app: App, options: StartSlackOptions = {}): Pro
     receiver = socket;
   } else {
     if (!config.slackSigningSecret) throw new BotError('config', 'SLACK_SIGNING_SECRET is not set (HTTP mode needs it; or set SLACK_APP_TOKEN for Socket Mode)');
-    receiver = createFreshHttpReceiver({ signingSecret: config.slackSigningSecret, logger, boltLogger: bLogger, clock: app.clock });
+    const ops = createOpsHandler(app, { adapters: options.opsAdapters ?? { slack: () => status } });
+    receiver = createFreshHttpReceiver({ signingSecret: config.slackSigningSecret, logger, boltLogger: bLogger, clock: app.clock, ops });
   }
 
   const bolt = new BoltApp({ token: config.slackBotToken, receiver, logger: bLogger, clientOptions });
