@@ -53,6 +53,7 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
   });
 
   let state: 'connected' | 'connecting' | 'down' = 'connecting';
+  let stopped = false;
   client.on(Events.ClientReady, (c) => {
     state = 'connected';
     logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'discord connected');
@@ -79,9 +80,10 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
 
   return {
     transport: createDiscordTransport(client.rest, logger),
-    status: () => state,
+    // destroy() makes the shard report reconnecting; a stopped bot is down whatever it says.
+    status: () => (stopped ? 'down' : state),
     async stop() {
-      state = 'down';
+      stopped = true;
       await client.destroy();
     },
   };
