@@ -48,12 +48,32 @@ describe('Slack over Socket Mode (real Bolt, fake Slack)', () => {
       expect(json).toContain(`[1] ${SEED_TITLE} (2020-02-16)`);
     }
     await h.fake.waitForCall('reactions.remove', (c) => c.args.timestamp === ts);
+
+    // 👍 under the answer is recorded in the store and thanked privately.
+    const up = (post.args.blocks as any[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements).find((e: any) => e.action_id === 'feedback.up');
+    expect(up).toBeTruthy();
+    await h.fake.sendEnvelope('interactive', blockAction('feedback.up', up.value, h.fake.responseUrl('s-up'), { message: { ts: '1700000901.000901', thread_ts: parent } }));
+    const thanks = (await h.fake.waitForResponse('s-up')).body;
+    expect(thanks.response_type).toBe('ephemeral');
+    expect(thanks.replace_original).toBe(false);
+    expect(String(thanks.text)).toMatch(/thanks/i);
+    expect((await h.test.app.store.namespace('feedback').keys()).some((k) => k.startsWith('v:'))).toBe(true);
   }, 30_000);
+
+  it('answers a redelivered event only once', async () => {
+    const ts = '1700001050.001050';
+    const event = directMessage('topics', ts);
+    await h.fake.sendEnvelope('events_api', event);
+    await h.fake.sendEnvelope('events_api', event);
+    await h.fake.waitForCall('reactions.remove', (c) => c.args.timestamp === ts);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.fake.callsOf('chat.postMessage').filter((c) => c.args.thread_ts === ts)).toHaveLength(1);
+  });
 
   it('answers a direct message in a thread under it, never as an ephemeral', async () => {
     const ts = '1700001000.001000';
     await h.fake.sendEnvelope('events_api', directMessage('latest', ts));
-    const post = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'D1');
+    const post = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'D1' && c.args.thread_ts === ts);
     expect(post.args.thread_ts).toBe(ts);
     expect(JSON.stringify(post.args.blocks)).toContain(SEED_TITLE);
   });

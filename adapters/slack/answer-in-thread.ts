@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Request } from '../../src/bot/request.ts';
+import { NS } from '../../src/ports/store.ts';
 import { postInConversation } from './deliver-reply.ts';
 import { friendlySentence } from './slack-errors.ts';
 import type { SlackDeps } from './slack-deps.ts';
@@ -21,6 +22,7 @@ export interface Conversation {
 }
 
 const WORKING = 'eyes';
+const ANSWERED_TTL_MS = 60 * 60 * 1000;
 
 /**
  * Answers a mention or direct message under the question: an 👀 reaction while working (removed
@@ -28,6 +30,16 @@ const WORKING = 'eyes';
  * there with the detail in the log. Reactions are a courtesy: failing to add one never stops the answer.
  */
 export async function answerInThread(deps: SlackDeps, client: webApi.WebClient, c: Conversation): Promise<void> {
+  // Slack redelivers an event it thinks was missed, and every instance sharing the store may get
+  // it: the first to claim the message answers it, atomically through the store.
+  const claimed = await deps.app.store
+    .namespace<number>(NS.answered)
+    .add(`slack:${c.team}:${c.channel}:${c.ts}`, 1, ANSWERED_TTL_MS)
+    .catch((error: unknown) => {
+      deps.logger.warn({ err: error }, 'could not record the question; answering anyway');
+      return true;
+    });
+  if (!claimed) return;
   const thread = c.threadTs ?? c.ts;
   const direct = isDirectChannel(c.channel);
   const reacted = await client.reactions

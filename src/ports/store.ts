@@ -32,4 +32,6 @@ export const NS = {
   sync: 'sync',
   pages: 'pages',
   locks: 'locks',
+  /** Chat messages already answered (Slack retries events; several instances may receive one). */
+  answered: 'answered',
 } as const;
