@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { MemoryStore } from '../src/store/memory-store.ts';
 import { runSync } from '../src/sync/run-sync.ts';
 import { FakeScoSite, sampleReleases } from './fakes/sco-site/fake-site.ts';
 import { FAST } from './fakes/sco-site/fast-fetch.ts';
@@ -109,6 +110,24 @@ describe('syncing the SCO website', () => {
     const s = await sync();
     expect(s.new).toBe(11);
     expect(s.failures).toEqual([expect.objectContaining({ reason: 'page is not in English' })]);
+  });
+
+  test('an index deleted, or a second instance on the same store, gets the live releases back without fetching them', async () => {
+    const store = new MemoryStore();
+    const a = await makeTestApp({ corpus: 'none', store, config: { scoSiteUrl: site.url, feeds: [] } });
+    const b = await makeTestApp({ corpus: 'none', store, config: { scoSiteUrl: site.url, feeds: [] } });
+    try {
+      expect((await runSync(a.app, { fetch: FAST })).new).toBe(12);
+      const before = site.requests.length;
+      const s = await runSync(b.app, { fetch: FAST });
+      expect(s).toMatchObject({ new: 0, failed: 0 });
+      expect(b.app.library.count()).toBe(12);
+      expect(b.app.library.get('sco-20240519-0001009')?.body).toBe(a.app.library.get('sco-20240519-0001009')?.body);
+      expect(site.requests.slice(before).map((r) => r.path).filter((p) => /\d{8}/.test(p))).toEqual([]);
+    } finally {
+      await a.cleanup();
+      await b.cleanup();
+    }
   });
 
   test('a failing listing page is reported and the crawl resumes from it next sync', async () => {

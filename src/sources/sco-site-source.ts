@@ -133,7 +133,10 @@ class SiteRun {
     const worker = async () => {
       for (let p = queue.shift(); p; p = queue.shift()) await this.fetchRelease(p, maxAttempts);
     };
-    await Promise.all([worker(), worker()]);
+    // allSettled: when the sync is aborted, the other worker must finish before we return.
+    const results = await Promise.allSettled([worker(), worker()]);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   private async fetchRelease(p: Pending, maxAttempts: number): Promise<void> {

@@ -1,8 +1,11 @@
+import { hostname } from 'node:os';
 import cron from 'node-cron';
 import type { App } from '../app.ts';
 import { BotError } from '../errors.ts';
+import { NS } from '../ports/store.ts';
 import type { FetchTuning } from './build-sources.ts';
 import { watchContent, type WatchOptions } from './content-watcher.ts';
+import { restoreFromArchive } from './release-archive.ts';
 import { runSync } from './run-sync.ts';
 
 export interface StartSyncOptions {
@@ -11,7 +14,11 @@ export interface StartSyncOptions {
   /** Watch the content folder (default true). */
   watch?: boolean | WatchOptions;
   fetch?: FetchTuning;
+  /** How long a sync may hold the shared lock before another instance may start one. */
+  lockTtlMs?: number;
 }
+
+const LOCK_KEY = 'lock|scheduled-sync';
 
 /**
  * Keeps a running bot current: syncs the live sources on SYNC_CRON and refreshes the index when
@@ -26,28 +33,46 @@ export function startSync(app: App, opts: StartSyncOptions = {}): { stop(): Prom
   }
   const ctrl = new AbortController();
   let inFlight: Promise<unknown> | null = null;
+  const locks = app.store.namespace<string>(NS.sync);
+  // Instances sharing a store take turns: one sync per fire. The TTL frees the lock of a crashed instance.
+  const lockedSync = async () => {
+    const holder = `${hostname()}:${process.pid}:${app.clock().toISOString()}`;
+    if (!(await locks.add(LOCK_KEY, holder, opts.lockTtlMs ?? 10 * 60_000))) {
+      log.info('another instance is syncing; taking in what it has stored so far');
+      await restoreFromArchive(app).catch((e: unknown) => log.error({ err: e }, 'restoring live releases failed'));
+      return;
+    }
+    try {
+      await runSync(app, { signal: ctrl.signal, fetch: opts.fetch });
+    } catch (e) {
+      log.error({ err: e }, 'scheduled sync failed');
+    } finally {
+      if ((await locks.get(LOCK_KEY)) === holder) await locks.delete(LOCK_KEY);
+    }
+  };
   const task = off
     ? null
     : cron.schedule(
         expr,
         async () => {
           if (inFlight) return;
-          inFlight = runSync(app, { signal: ctrl.signal, fetch: opts.fetch })
-            .catch((e: unknown) => log.error({ err: e }, 'scheduled sync failed'))
-            .finally(() => {
-              inFlight = null;
-            });
+          inFlight = lockedSync().finally(() => {
+            inFlight = null;
+          });
           await inFlight;
         },
         { name: 'sco-sync', noOverlap: true, timezone: app.config.defaultTimezone },
       );
   if (task) log.info({ cron: expr }, `live sources sync on "${expr}"`);
+  // A deleted index gets its live releases back at start, not at the next fire.
+  const restoring = restoreFromArchive(app).catch((e: unknown) => log.error({ err: e }, 'restoring live releases failed'));
   const watcher = opts.watch === false ? null : watchContent(app, typeof opts.watch === 'object' ? opts.watch : {});
   return {
     async stop() {
       await task?.destroy();
       ctrl.abort();
       await inFlight;
+      await restoring;
       await watcher?.stop();
     },
   };
