@@ -183,6 +183,11 @@ describe('polite fetcher', () => {
     expect(s.hits[1]?.headers['if-modified-since']).toBe('Mon, 01 Jul 2024 10:00:00 GMT');
   });
 
+  test('decodes the charset the server names', async () => {
+    const s = await serve((_q, res) => res.writeHead(200, { 'content-type': 'text/html; charset=windows-1251' }).end(Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2])));
+    expect(await fetcher().get(`${s.url}/cp`)).toMatchObject({ kind: 'ok', body: 'Привет' });
+  });
+
   test('a 404 fails at once, without retries', async () => {
     const s = await serve((_q, res) => res.writeHead(404).end());
     const r = await fetcher().get(`${s.url}/gone`);

@@ -22,6 +22,14 @@ describe('SCO release URLs', () => {
     expect(refs.every((r) => r?.date === '2023-03-03')).toBe(true);
   });
 
+  test('URLs as they occur in the corpus, old and new, http and https', () => {
+    expect(parseScoReleaseUrl('http://eng.sectsco.org/news/20170608/288646.html', HOST)).toMatchObject({ id: 'sco-20170608-0288646', date: '2017-06-08' });
+    expect(parseScoReleaseUrl('http://eng.sectsco.org/20210714/768423.html', HOST)?.id).toBe('sco-20210714-0768423');
+    expect(parseScoReleaseUrl('http://eng.sectsco.org/archives/20221227/926567/SCO-interbank-cooperation.html', HOST)?.id).toBe('sco-20221227-0926567');
+    expect(parseScoReleaseUrl('https://eng.sectsco.org./20240524/1361904.html', HOST)?.id).toBe('sco-20240524-1361904');
+    expect(parseScoReleaseUrl('https://www.eng.sectsco.org/20240524/1361904.html#top', HOST)?.url).toBe('https://www.eng.sectsco.org/20240524/1361904.html');
+  });
+
   test('other pages, other hosts and impossible dates are not releases', () => {
     expect(parseScoReleaseUrl('https://eng.sectsco.org/about/', HOST)).toBeNull();
     expect(parseScoReleaseUrl('https://example.org/20230303/0123456.html', HOST)).toBeNull();

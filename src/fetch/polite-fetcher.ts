@@ -214,7 +214,17 @@ export class PoliteFetcher {
       }
       chunks.push(value);
     }
-    return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+    return decoderFor(res.headers.get('content-type')).decode(Buffer.concat(chunks));
+  }
+}
+
+/** The charset the server names (older government sites still send windows-1251), else UTF-8. */
+function decoderFor(contentType: string | null): TextDecoder {
+  const label = /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1];
+  try {
+    return new TextDecoder(label ?? 'utf-8');
+  } catch {
+    return new TextDecoder('utf-8');
   }
 }
 

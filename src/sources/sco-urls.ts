@@ -36,8 +36,10 @@ export function parseScoReleaseUrl(href: string, siteHost: string): ScoReleaseRe
   } catch {
     return null;
   }
-  const host = u.host.replace(/^www\./, '');
-  if (host !== siteHost.replace(/^www\./, '') && host !== 'eng.sectsco.org') return null;
+  // `www.` and a trailing dot (`eng.sectsco.org./...` occurs in the wild) name the same host.
+  const bare = (h: string) => h.toLowerCase().replace(/^www\./, '').replace(/\.(?=:|$)/, '');
+  const host = bare(u.host);
+  if (host !== bare(siteHost) && host !== 'eng.sectsco.org') return null;
   const path = decodeURIComponent(u.pathname);
   for (const form of FORMS) {
     const m = form.exec(path);
