@@ -48,8 +48,9 @@ export async function startHarness(options: { mode: 'http' | 'socket'; corpus?: 
 }
 
 async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms)));
+  let done: () => void = () => undefined;
+  const timeout = new Promise<undefined>((resolve) => (done = () => resolve(undefined)));
+  const timer = setTimeout(() => done(), ms);
   try {
     return await Promise.race([p, timeout]);
   } finally {
