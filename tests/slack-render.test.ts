@@ -144,6 +144,15 @@ describe('Block Kit rendering', () => {
     expect(json).toContain('https://x.example/a%7Cb%3Ec');
   });
 
+  it('never sends what Slack refuses outright: empty headers, sections or labels, or no fallback', () => {
+    const messages = renderMessages({ blocks: [{ type: 'heading', text: '  ' }, { type: 'text', text: [''] }, { type: 'context', text: [] }, { type: 'buttons', buttons: [{ action: 'results.more', label: ' ', value: 'k:5' }] }], text: '', visibility: 'private' });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.text.length).toBeGreaterThan(0);
+    const blocks = messages[0]!.blocks as any[];
+    expect(blocks.map((b) => b.type)).toEqual(['actions']);
+    expect(blocks[0].elements[0].text.text.length).toBeGreaterThan(0);
+  });
+
   it('drops a button whose value Slack would refuse instead of failing the message', () => {
     const [message] = renderMessages({ blocks: [{ type: 'buttons', buttons: [{ action: 'results.more', label: 'More', value: 'x'.repeat(2001) }, { action: 'results.share', label: 'Share', value: 'k:0' }] }], text: 't', visibility: 'private' });
     expect(JSON.stringify(message!.blocks)).not.toContain('results.more');

@@ -90,7 +90,7 @@ function buttonElement(button: Button): types.Button | null {
   return {
     type: 'button',
     action_id: button.action,
-    text: { type: 'plain_text', text: truncate(safePlain(button.label), LIMITS.buttonLabel), emoji: true },
+    text: { type: 'plain_text', text: truncate(safePlain(button.label).trim() || button.action, LIMITS.buttonLabel), emoji: true },
     value: button.value,
     ...(button.style ? { style: button.style } : {}),
   };
@@ -108,8 +108,11 @@ function buttonBlocks(buttons: Button[]): KnownBlock[] {
 /** One neutral block as Block Kit blocks (one or more). */
 export function renderBlock(block: Block): KnownBlock[] {
   switch (block.type) {
-    case 'heading':
-      return [{ type: 'header', text: { type: 'plain_text', text: truncate(safePlain(block.text), LIMITS.headerText), emoji: true } }];
+    case 'heading': {
+      // Slack refuses an empty header.
+      const text = truncate(safePlain(block.text).trim(), LIMITS.headerText);
+      return text ? [{ type: 'header', text: { type: 'plain_text', text, emoji: true } }] : [];
+    }
     case 'text':
       return sections(richToMrkdwn(block.text));
     case 'context': {
