@@ -29,7 +29,18 @@ export interface Thresholds {
 export const THRESHOLDS: Thresholds = { sentence: 0.34, total: 0.72 };
 
 const CANDIDATES = 80;
+/** How much an answer the question's words point at straight away counts over mere coverage. */
+const PICK_WEIGHT = 0.4;
 const PRONOUN_START = /^(he|she|it|they|this|these|his|her|its|their|the two|both)\b/i;
+
+/**
+ * Enough evidence: the release holds most of what was asked, and the sentence either holds a
+ * good share itself or the question's words point straight at its answer ("More than 600 guests").
+ */
+function clears(c: Scored, t: Thresholds): boolean {
+  const direct = c.coverSentence + 0.5 * Math.min(1, c.pickScore);
+  return c.coverTotal >= t.total && direct >= t.sentence;
+}
 
 interface Scored {
   hit: SentenceHit;
@@ -106,7 +117,7 @@ export function findAnswer(
     } else {
       answer = statementOf(s, matched.map((m) => m.i));
     }
-    const score = coverSentence + 0.5 * (coverTotal - coverSentence) + (needsEntity ? (answer ? 0.1 + 0.1 * Math.min(1, pickScore) : -1) : 0) + 0.0001 * hit.score;
+    const score = coverSentence + 0.5 * (coverTotal - coverSentence) + (needsEntity ? (answer ? 0.1 + PICK_WEIGHT * (1 - Math.exp(-pickScore)) : -1) : 0) + 0.0001 * hit.score;
     scored.push({ hit, s, coverSentence, coverTotal, answer, pickScore, score, hitTokens: matched.map((m) => m.i) });
   }
   scored.sort((a, b) => b.score - a.score || a.hit.releaseId.localeCompare(b.hit.releaseId) || a.hit.position - b.hit.position);
@@ -118,14 +129,14 @@ export function findAnswer(
   }
   const best = scored[0];
   if (!best || !best.answer) return null;
-  if (best.coverSentence < thresholds.sentence || best.coverTotal < thresholds.total) return null;
+  if (!clears(best, thresholds)) return null;
 
   const same = best.answer.toLowerCase();
   const alsoIn: string[] = [];
   for (const other of scored.slice(1)) {
     if (other.hit.releaseId === best.hit.releaseId || alsoIn.includes(other.hit.releaseId)) continue;
     if (other.answer?.toLowerCase() !== same) continue;
-    if (other.coverSentence < thresholds.sentence || other.coverTotal < thresholds.total) continue;
+    if (!clears(other, thresholds)) continue;
     alsoIn.push(other.hit.releaseId);
     if (alsoIn.length >= 2) break;
   }

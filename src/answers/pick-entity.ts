@@ -77,7 +77,7 @@ export function pickEntity(s: AnalysedSentence, q: Question, terms: WeightedTerm
   const kinds = acceptedKinds(q);
   if (kinds.length === 0) return null;
   for (const kind of kinds) {
-    const candidates = s.entities.filter((e) => e.kind === kind && !namedInQuestion(e, questionLower));
+    const candidates = s.entities.filter((e) => e.kind === kind && !namedInQuestion({ ...e, text: answerText(e, s, q) }, questionLower));
     if (q.kind === 'place' && q.city && kind === 'country' && s.entities.some((e) => e.kind === 'place' && !namedInQuestion(e, questionLower))) continue;
     if (candidates.length === 0) continue;
     const score = new Map<Entity, number>(candidates.map((e) => [e, 0]));
@@ -85,14 +85,17 @@ export function pickEntity(s: AnalysedSentence, q: Question, terms: WeightedTerm
     for (const { i, term } of hits) {
       const inside = candidates.find((e) => i >= e.first && i <= e.last);
       if (inside) {
-        score.set(inside, score.get(inside)! + term.weight * 1.5);
+        // "18 countries" for "how many countries": the number counts what was asked about.
+        const counts = q.counted.includes(term.stem) && inside.kind === 'number';
+        score.set(inside, score.get(inside)! + term.weight * (counts ? 4 : 1.5));
         continue;
       }
       const isFocus = q.focusVerb !== null && (s.tokens[i]!.stem === q.focusVerb || wordMatches({ lower: q.focusVerb, stem: q.focusVerb, forms: term.forms }, s.tokens[i]!.lower));
       if (isFocus) {
         const nearest = nearestBy(candidates, i, (e) => (e.last < i ? i - e.last : (e.first - i) * 1.1));
-        if (nearest && distance(nearest, i) <= 12) {
-          score.set(nearest, score.get(nearest)! + term.weight * 3);
+        const d = nearest ? distance(nearest, i) : Infinity;
+        if (nearest && d <= 12) {
+          score.set(nearest, score.get(nearest)! + term.weight * 3 * (1 - d / 16));
           continue;
         }
       }
@@ -100,7 +103,9 @@ export function pickEntity(s: AnalysedSentence, q: Question, terms: WeightedTerm
       const same = candidates.filter((e) => s.segments[e.first] === seg || s.segments[e.last] === seg);
       if (same.length > 0) {
         const nearest = nearestBy(same, i, (e) => (e.last < i ? i - e.last : (e.first - i) * 1.5))!;
-        score.set(nearest, score.get(nearest)! + term.weight);
+        // A title right before a name ("expert Gulmira Kenebayeva", "Foreign Minister ... Atmar") names that person.
+        const adjacent = nearest.first > i && nearest.first - i <= 2;
+        score.set(nearest, score.get(nearest)! + term.weight * (adjacent ? 2.5 : 1));
         continue;
       }
       const before = candidates.filter((e) => e.last < i);
@@ -111,6 +116,11 @@ export function pickEntity(s: AnalysedSentence, q: Question, terms: WeightedTerm
       }
       const after = candidates.find((e) => e.first > i);
       if (after) score.set(after, score.get(after)! + term.weight * 0.4);
+    }
+    // "since 1963" answers "since when"; the bare year elsewhere does not.
+    if (q.since) {
+      const total = terms.reduce((sum, t) => sum + t.weight, 0);
+      for (const e of candidates) if (s.tokens[e.first - 1]?.lower === 'since') score.set(e, score.get(e)! + total * 0.5);
     }
     let best: Entity | null = null;
     let bestScore = -1;
@@ -146,6 +156,14 @@ function nearestBy(list: Entity[], i: number, cost: (e: Entity) => number): Enti
 
 function answerText(e: Entity, s: AnalysedSentence, q: Question): string {
   const before = s.tokens[e.first - 1]?.lower;
+  if (e.kind === 'place' || e.kind === 'country') {
+    // "Munich, Germany", "Panaji, Goa, India": a place with the wider places that locate it.
+    let last = e.last;
+    for (const next of s.entities) {
+      if (next.first === last + 2 && s.tokens[last + 1]?.text === ',' && (next.kind === 'place' || next.kind === 'country')) last = next.last;
+    }
+    if (last !== e.last) return s.text.slice(s.tokens[e.first]!.start, s.tokens[last]!.end);
+  }
   if (q.kind === 'date' && q.since && before === 'since') return `since ${e.text}`;
   return e.text;
 }

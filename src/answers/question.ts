@@ -6,6 +6,8 @@ export interface QuestionTerm {
   text: string;
   lower: string;
   stem: string;
+  /** Verbs are how a question is put more than what it is about; the releases often word them otherwise. */
+  verb?: boolean;
 }
 
 export interface Question {
@@ -22,6 +24,8 @@ export interface Question {
   share: boolean;
   /** "what number conference": an ordinal is an answer. */
   ordinal: boolean;
+  /** For "how many X" questions: the stems of X ("international organisations"). */
+  counted: string[];
   /** For latest questions: the topic asked about ("" for everything). */
   topic: string | null;
   /** Refers back to the thread's previous question ("and when was that?"). */
@@ -38,7 +42,7 @@ interface KindRule {
 const RULES: KindRule[] = [
   { kind: 'date', pattern: /^(since when|since what year)\b/, flags: { since: true } },
   { kind: 'date', pattern: /^(when|by when|until when|(in|on|from|during|until|till|through|up to|by) (what|which) (year|date|day|month)s?|what (year|date|day|month|time|period)s?|which (year|date|day|month)s?)\b/ },
-  { kind: 'person', pattern: /^(who|whom|whose|which (person|official|diplomat|minister|leader|secretary-general|representative|expert|ambassador))\b/ },
+  { kind: 'person', pattern: /^(?:who|whom|whose|(?:which|what) ((?:[\w-]+ ){0,2}(?:person|official|diplomat|minister|leader|secretary-general|representative|expert|ambassador|chair\w*|president|vice-president|head|director|coordinator|envoy|mayor)))\b/ },
   { kind: 'place', pattern: /^(in|at|to) (which|what) (city|town|capital)\b|^(which|what) (city|town|capital)\b/, flags: { city: true } },
   { kind: 'place', pattern: /^(where|(in|at|to) (which|what) (country|place|venue|region|hotel)|(which|what) (country|place|venue|region|hotel))\b/ },
   { kind: 'number', pattern: /^(what|which) (share|percentage|percent|proportion|fraction|part)\b/, flags: { share: true } },
@@ -76,6 +80,7 @@ export function analyseQuestion(raw: string): Question {
     share: false,
     ordinal: false,
     topic: null,
+    counted: [],
     followUp: false,
   };
 
@@ -89,6 +94,9 @@ export function analyseQuestion(raw: string): Question {
     }
   }
 
+  // Key terms are read from the question as typed: wink tags "Tashkent" better than "tashkent".
+  const cased = text.replace(/[?!.]+$/, '').replace(/^(@?sco,?\s+|hey,?\s+|please,?\s+)/i, '').trim();
+  const suffix = (rest: string) => (cased.length === lower.length ? cased.slice(cased.length - rest.length) : rest);
   let body = lower.replace(/^(and|but|so|also|ok|okay)\s+/, '');
   for (const rule of RULES) {
     const m = rule.pattern.exec(body);
@@ -96,17 +104,24 @@ export function analyseQuestion(raw: string): Question {
     question.kind = rule.kind;
     Object.assign(question, rule.flags ?? {});
     // "which Indian company": the adjective is a key term, the noun is the question's form.
-    body = `${rule.kind === 'org' && m[2] ? m[2] : ''}${body.slice(m[0].length)}`;
+    // "which SCO deputy secretary-general": the words naming the role are key terms.
+    const kept = rule.kind === 'org' && m[2] ? m[2] : rule.kind === 'person' && m[1] && m[1] !== 'person' ? `${suffix(`${m[1]}${body.slice(m[0].length)}`).slice(0, m[1].length)} ` : '';
+    body = `${kept}${suffix(body.slice(m[0].length))}`;
     break;
   }
-  if (question.kind === 'statement' && /\b(since when|what year)\b/.test(body)) question.kind = 'date';
+  if (body === body.toLowerCase() && body.length > 0 && lower.endsWith(body)) body = suffix(body);
+  if (question.kind === 'statement' && /\b(since when|what year)\b/i.test(body)) question.kind = 'date';
 
   const analysed = tokenise(body);
   question.terms = termsOf(body);
-  if (question.kind === 'person' || question.kind === 'org' || question.kind === 'place') {
-    const verb = analysed.tokens.find((t) => t.pos === 'VERB' && !STOP_WORDS.has(t.lower));
-    question.focusVerb = verb ? verb.stem : null;
+  if (question.kind === 'number') {
+    // "how many observers ...": the counted thing, which the answer's number should count.
+    const firstVerb = question.terms.findIndex((t) => t.verb);
+    question.counted = question.terms.slice(0, firstVerb < 0 ? 3 : Math.min(3, firstVerb)).map((t) => t.stem);
   }
+  // The verb the question turns on: its subject, agent or time is the answer ("Set up in 2005").
+  const verb = analysed.tokens.find((t) => t.pos === 'VERB' && !STOP_WORDS.has(t.lower));
+  question.focusVerb = verb ? verb.stem : null;
   const contentCount = question.terms.length;
   question.followUp = /^(and|but|so|also)\b/.test(lower) || (contentCount <= 1 && REFERRING.test(body));
   return question;
@@ -122,7 +137,7 @@ export function termsOf(text: string): QuestionTerm[] {
     if (t.lower.length < 2 && !/\d/.test(t.lower)) continue;
     if (seen.has(t.stem)) continue;
     seen.add(t.stem);
-    terms.push({ text: t.text, lower: t.lower, stem: t.stem });
+    terms.push({ text: t.text, lower: t.lower, stem: t.stem, verb: t.pos === 'VERB' || t.pos === 'AUX' });
   }
   return terms;
 }

@@ -27,8 +27,11 @@ const SYNONYMS: Record<string, string[]> = {
   talks: ['meeting', 'met'],
   percentage: ['percent'],
   share: ['percent'],
-  join: ['admission', 'accession', 'admitted'],
-  joined: ['admission', 'accession', 'admitted'],
+  join: ['admission', 'accession', 'admitted', 'joined'],
+  joined: ['admission', 'accession', 'admitted', 'join'],
+  admitted: ['admission', 'accession', 'admit', 'joined'],
+  admit: ['admission', 'accession', 'admitted'],
+  accession: ['admission', 'admitted', 'joined'],
 };
 /** Irregular forms the stems do not fold ("held" for "hold"). */
 const IRREGULAR: string[][] = [
@@ -40,11 +43,13 @@ const IRREGULAR: string[][] = [
 ];
 for (const forms of IRREGULAR) for (const f of forms) SYNONYMS[f] = [...(SYNONYMS[f] ?? []), ...forms.filter((x) => x !== f)];
 const DF_SAMPLE = 200;
+const VERB_FACTOR = 0.5;
 
 /** Whether a lower-case word of a sentence stands for the term. */
 export function wordMatches(term: { lower: string; stem: string; forms: string[] }, word: string, stem?: string): boolean {
   if (word === term.lower || (stem !== undefined && stem === term.stem)) return true;
-  if (term.stem.length >= 4 && word.startsWith(term.stem)) return true;
+  // Without a stem for the word, a close prefix stands in ("conferences" for "confer").
+  if (stem === undefined && term.stem.length >= 4 && word.startsWith(term.stem) && word.length - term.stem.length <= 4) return true;
   for (const form of term.forms) {
     if (word === form || (form.length >= 5 && word.startsWith(form.slice(0, Math.max(4, form.length - 2))))) return true;
   }
@@ -116,7 +121,7 @@ export class TermWeigher {
         if (df >= DF_SAMPLE * 0.9) df = Math.max(df, total / 5);
         this.cache.set(term.lower, df);
       }
-      const weight = Math.max(0.2, Math.log((total + 1) / (df + 0.5)));
+      const weight = Math.max(0.2, Math.log((total + 1) / (df + 0.5))) * (term.verb ? VERB_FACTOR : 1);
       return { ...withForms, weight };
     });
   }

@@ -79,6 +79,9 @@ export function findEntities(text: string, tokens: Token[], wink: WinkEntity[], 
     if (!kind) continue;
     const s = span(e.start, e.end);
     if (!s || taken.slice(s[0], s[1] + 1).some(Boolean)) continue;
+    // "Eight Wonders Exhibition Tour": a capitalised number word inside a name is not a count.
+    const word = tokens[s[1]]!;
+    if (s[0] > 0 && /^\p{Lu}\p{Ll}/u.test(word.text) && /^\p{Lu}/u.test(tokens[s[1] + 1]?.text ?? '')) continue;
     let [first, last] = s;
     for (const mod of NUMBER_MODIFIERS) {
       const words = mod.split(' ');
