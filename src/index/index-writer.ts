@@ -1,6 +1,5 @@
 import type { Release } from '../releases/release.ts';
 import type { Db } from './schema.ts';
-import { wordsOf } from './words.ts';
 
 /** The file a content release was read from, for cheap change detection. */
 export interface FileRow {
@@ -20,7 +19,7 @@ export class IndexWriter {
 
   constructor(private readonly db: Db) {
     this.s = {
-      find: db.prepare(`SELECT rid, body, title, first_seen AS firstSeen FROM releases WHERE id = ?`),
+      find: db.prepare(`SELECT rid, first_seen AS firstSeen FROM releases WHERE id = ?`),
       insert: db.prepare(`INSERT INTO releases (id, title, date, url, source, body, topics, summary, hash, path, first_seen)
         VALUES (@id, @title, @date, @url, @source, @body, @topics, @summary, @hash, @path, @firstSeen)`),
       update: db.prepare(`UPDATE releases SET title = @title, date = @date, url = @url, source = @source, body = @body,
@@ -35,9 +34,8 @@ export class IndexWriter {
       sentencesDelete: db.prepare(`DELETE FROM sentences WHERE rid = ?`),
       topicInsert: db.prepare(`INSERT OR IGNORE INTO release_topics (topic, rid) VALUES (?, ?)`),
       topicsDelete: db.prepare(`DELETE FROM release_topics WHERE rid = ?`),
-      vocabAdd: db.prepare(`INSERT INTO vocab (word, df) VALUES (?, 1) ON CONFLICT (word) DO UPDATE SET df = df + 1`),
-      vocabSub: db.prepare(`UPDATE vocab SET df = df - 1 WHERE word = ?`),
-      vocabPrune: db.prepare(`DELETE FROM vocab WHERE df <= 0`),
+      wordsInsert: db.prepare(`INSERT INTO words_fts (rowid, text) VALUES (?, ?)`),
+      wordsDelete: db.prepare(`DELETE FROM words_fts WHERE rowid = ?`),
       fileUpsert: db.prepare(`INSERT INTO files (name, id, mtime, size, hash) VALUES (@name, @id, @mtime, @size, @hash)
         ON CONFLICT (name) DO UPDATE SET id = excluded.id, mtime = excluded.mtime, size = excluded.size, hash = excluded.hash`),
       fileDelete: db.prepare(`DELETE FROM files WHERE name = ?`),
@@ -52,7 +50,7 @@ export class IndexWriter {
 
   /** Inserts or replaces a release; returns whether it was new to the index. */
   upsert(release: Release, sentences: string[], firstSeen: string | null): boolean {
-    const old = this.s.find.get(release.id) as { rid: number; body: string; title: string; firstSeen: string | null } | undefined;
+    const old = this.s.find.get(release.id) as { rid: number; firstSeen: string | null } | undefined;
     const row = {
       id: release.id,
       title: release.title,
@@ -69,7 +67,7 @@ export class IndexWriter {
     let rid: number;
     if (old) {
       rid = old.rid;
-      this.clearDerived(rid, `${old.title}\n${old.body}`);
+      this.clearDerived(rid);
       this.s.update.run({ ...row, rid });
     } else {
       rid = Number(this.s.insert.run(row).lastInsertRowid);
@@ -80,30 +78,25 @@ export class IndexWriter {
       this.s.sentenceFtsInsert.run(sid, text);
     });
     for (const t of release.topics) this.s.topicInsert.run(t, rid);
-    for (const w of new Set(wordsOf(`${release.title}\n${release.body}`))) this.s.vocabAdd.run(w);
+    this.s.wordsInsert.run(rid, `${release.title}\n${release.body}`);
     return !old;
   }
 
   /** Removes a release; returns whether it was there. */
   remove(id: string): boolean {
-    const old = this.s.find.get(id) as { rid: number; body: string; title: string } | undefined;
+    const old = this.s.find.get(id) as { rid: number } | undefined;
     if (!old) return false;
-    this.clearDerived(old.rid, `${old.title}\n${old.body}`);
+    this.clearDerived(old.rid);
     this.s.deleteRelease.run(old.rid);
     return true;
   }
 
-  private clearDerived(rid: number, text: string): void {
+  private clearDerived(rid: number): void {
     this.s.ftsDelete.run(rid);
     for (const { sid } of this.s.sentenceIds.all(rid) as { sid: number }[]) this.s.sentenceFtsDelete.run(sid);
     this.s.sentencesDelete.run(rid);
     this.s.topicsDelete.run(rid);
-    for (const w of new Set(wordsOf(text))) this.s.vocabSub.run(w);
-  }
-
-  /** Drops words no release uses any more; once per batch, as it scans the vocabulary. */
-  pruneVocabulary(): void {
-    this.s.vocabPrune.run();
+    this.s.wordsDelete.run(rid);
   }
 
   files(): FileRow[] {

@@ -11,8 +11,8 @@ export class Corrector {
   private readonly candidates;
 
   constructor(db: Db) {
-    this.exists = db.prepare(`SELECT 1 FROM vocab WHERE word = ?`).pluck();
-    this.candidates = db.prepare(`SELECT word, df FROM vocab WHERE word >= ? AND word < ? AND length(word) BETWEEN ? AND ?`);
+    this.exists = db.prepare(`SELECT 1 FROM words_vocab WHERE term = ?`).pluck();
+    this.candidates = db.prepare(`SELECT term AS word, doc AS df FROM words_vocab WHERE term >= ? AND term < ?`);
   }
 
   known(word: string): boolean {
@@ -26,9 +26,10 @@ export class Corrector {
     const max = word.length >= 8 ? 2 : 1;
     const first = word[0]!;
     const next = String.fromCodePoint(first.codePointAt(0)! + 1);
-    const rows = this.candidates.all(first, next, word.length - max, word.length + max) as { word: string; df: number }[];
+    const rows = this.candidates.all(first, next) as { word: string; df: number }[];
     let best: { word: string; df: number; d: number } | null = null;
     for (const row of rows) {
+      if (Math.abs(row.word.length - word.length) > max) continue;
       const d = editDistance(word, row.word, max);
       if (d > max) continue;
       if (!best || d < best.d || (d === best.d && row.df > best.df)) best = { ...row, d };

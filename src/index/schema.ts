@@ -7,7 +7,7 @@ import { NORMALISER_VERSION } from '../releases/normalise.ts';
 export type Db = Database.Database;
 
 /** Bump on any change to the tables or to what goes into them: older files are rebuilt. */
-export const SCHEMA_VERSION = `3.${NORMALISER_VERSION}`;
+export const SCHEMA_VERSION = `4.${NORMALISER_VERSION}`;
 
 const TOKENIZE = `tokenize = 'porter unicode61 remove_diacritics 2'`;
 
@@ -35,7 +35,9 @@ CREATE VIRTUAL TABLE releases_fts USING fts5 (title, body, ${TOKENIZE});
 CREATE TABLE sentences (sid INTEGER PRIMARY KEY, rid INTEGER NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL);
 CREATE INDEX sentences_rid ON sentences (rid, position);
 CREATE VIRTUAL TABLE sentences_fts USING fts5 (text, ${TOKENIZE});
-CREATE TABLE vocab (word TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+-- Words as written (no stemming), for typo correction: fts5vocab gives each word's document count.
+CREATE VIRTUAL TABLE words_fts USING fts5 (text, content = '', contentless_delete = 1, detail = none, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE words_vocab USING fts5vocab (words_fts, 'row');
 `;
 
 export interface OpenedIndex {

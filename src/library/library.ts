@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
@@ -46,6 +47,8 @@ class SqliteLibrary implements Library {
   private taxonomyProblems: LoadProblem[];
   private taxonomyStamp: string;
   private readonly taxonomyCache: TaxonomyCache;
+  /** Hash of the loaded topics, compared with the one the index was tagged with. */
+  private taxonomySignature: string | undefined;
   private readonly writer: IndexWriter;
   private readonly reader: IndexReader;
   private readonly searcher: Searcher;
@@ -128,8 +131,9 @@ class SqliteLibrary implements Library {
       this.taxonomyStamp = now;
       ({ taxonomy: this.taxonomy, problems: this.taxonomyProblems } = loadTaxonomyCached(this.topicsPath, this.taxonomyCache));
       for (const p of this.taxonomyProblems) this.log.warn(p, 'topics file problem');
+      this.taxonomySignature = undefined;
     }
-    const signature = JSON.stringify(this.taxonomy.topics);
+    const signature = (this.taxonomySignature ??= createHash('sha256').update(JSON.stringify(this.taxonomy.topics)).digest('hex'));
     if (getMeta(this.db, 'taxonomy') === signature) return false;
     setMeta(this.db, 'taxonomy', signature);
     return true;

@@ -62,6 +62,5 @@ export async function applyUpdates(
       if (p.file) deps.writer.setFile(p.file);
     }
     for (const p of touched) deps.writer.setFile(p.file!);
-    if (report.removed.length || report.changed.length) deps.writer.pruneVocabulary();
   })();
 }

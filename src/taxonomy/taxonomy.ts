@@ -18,6 +18,8 @@ export class Taxonomy {
   readonly maxAliasWords: number;
 
   private readonly tagNames = new Map<string, TagName[]>();
+  /** Every leading run of words of a name, so tagging stops extending a run early. */
+  private readonly tagPrefixes = new Set<string>();
 
   constructor(readonly topics: TaxonomyTopic[]) {
     let max = 1;
@@ -29,6 +31,8 @@ export class Taxonomy {
         const list = this.tagNames.get(key) ?? [];
         list.push(ACRONYM.test(name) ? { topic: t, acronym: name } : { topic: t });
         this.tagNames.set(key, list);
+        const words = key.split(' ');
+        for (let n = 1; n <= words.length; n++) this.tagPrefixes.add(words.slice(0, n).join(' '));
       }
       for (const name of [t.id, t.label, ...t.aliases]) {
         const key = nameKey(name);
@@ -63,6 +67,7 @@ export class Taxonomy {
       let key = '';
       for (let n = 1; n <= this.maxAliasWords && i + n <= folded.length; n++) {
         key = n === 1 ? folded[i]! : `${key} ${folded[i + n - 1]}`;
+        if (!this.tagPrefixes.has(key)) break;
         for (const hit of this.tagNames.get(key) ?? []) {
           if (!hit.acronym || (n === 1 && tokens[i] === hit.acronym)) found.add(hit.topic);
         }
