@@ -1,4 +1,5 @@
 import { Keyv, type KeyvStoreAdapter } from 'keyv';
+import { BotError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Namespace, Store } from '../ports/store.ts';
 
@@ -54,6 +55,8 @@ export class KeyvStore implements Store {
     private readonly ops: BackendOps,
     private readonly prefix: string,
     logger: Logger,
+    /** A server that stops answering (frozen, half-open socket) fails an operation after this. */
+    private readonly opTimeoutMs = 10_000,
   ) {
     this.kind = ops.kind;
     this.keyv = new Keyv({
@@ -72,34 +75,54 @@ export class KeyvStore implements Store {
     const base = `${this.prefix}${name}:`;
     const keyv = this.keyv;
     const ops = this.ops;
+    const bounded = <R>(what: string, work: () => Promise<R>) => this.bounded(what, work);
     return {
-      async get(key) {
-        return (await keyv.get(base + key)) as T | undefined;
-      },
-      async set(key, value, ttlMs) {
-        await keyv.set(base + key, value, ttlMs);
-      },
-      async add(key, value, ttlMs) {
-        const now = Date.now();
-        return ops.addRaw(base + key, envelope(value, ttlMs, now), ttlMs, now);
-      },
-      async delete(key) {
-        // keyv reports true for a present-but-expired record; the port says "live" keys only.
-        const present = (await keyv.get(base + key)) !== undefined;
-        if (!present) return false;
-        await keyv.delete(base + key);
-        return true;
-      },
-      async keys() {
-        const now = Date.now();
-        const rows = await ops.scan(base);
-        return rows.filter((r) => live(r.raw, now)).map((r) => r.key.slice(base.length)).sort();
-      },
+      get: (key) => bounded('get', async () => (await keyv.get(base + key)) as T | undefined),
+      set: (key, value, ttlMs) =>
+        bounded('set', async () => {
+          await keyv.set(base + key, value, ttlMs);
+        }),
+      add: (key, value, ttlMs) =>
+        bounded('add', () => {
+          const now = Date.now();
+          return ops.addRaw(base + key, envelope(value, ttlMs, now), ttlMs, now);
+        }),
+      delete: (key) =>
+        bounded('delete', async () => {
+          // keyv reports true for a present-but-expired record; the port says "live" keys only.
+          const present = (await keyv.get(base + key)) !== undefined;
+          if (!present) return false;
+          await keyv.delete(base + key);
+          return true;
+        }),
+      keys: () =>
+        bounded('keys', async () => {
+          const now = Date.now();
+          const rows = await ops.scan(base);
+          return rows.filter((r) => live(r.raw, now)).map((r) => r.key.slice(base.length)).sort();
+        }),
     };
   }
 
+  private async bounded<R>(what: string, work: () => Promise<R>): Promise<R> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        work(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new BotError('unavailable', `The state store (${this.kind}) did not answer (${what}) within ${this.opTimeoutMs} ms.`)),
+            this.opTimeoutMs,
+          );
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   ping(): Promise<boolean> {
-    return this.ops.ping();
+    return this.bounded('ping', () => this.ops.ping()).catch(() => false);
   }
 
   private closing: Promise<void> | undefined;
