@@ -1,6 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
+import { MemoryStore } from '../src/store/memory-store.ts';
 import { startSync } from '../src/sync/start-sync.ts';
 import { FakeScoSite, sampleReleases } from './fakes/sco-site/fake-site.ts';
 import { FAST } from './fakes/sco-site/fast-fetch.ts';
@@ -53,6 +54,23 @@ test('the running bot syncs the live sources on SYNC_CRON', async () => {
   await within(8000, () => t.app.library.get('sco-20240626-0001002') !== null);
   site.releases.unshift({ path: '/20240702/0003000.html', paragraphs: ['On 2 July 2024 the SCO Secretariat received the Wombat delegation for talks on education exchanges between universities.'] });
   await within(8000, () => t.app.library.search('wombat').hits.length === 1);
+});
+
+test('two instances on one store take turns: each page is fetched once and both indexes get every release', async () => {
+  const site = await new FakeScoSite().start();
+  cleanups.push(() => site.close());
+  site.releases = sampleReleases().slice(0, 4);
+  const store = new MemoryStore();
+  const config = { scoSiteUrl: site.url, syncCron: '* * * * * *' };
+  const a = await makeTestApp({ corpus: 'none', store, config });
+  const b = await makeTestApp({ corpus: 'none', store, config });
+  cleanups.push(() => a.cleanup(), () => b.cleanup());
+  const runA = startSync(a.app, { watch: false, fetch: FAST });
+  const runB = startSync(b.app, { watch: false, fetch: FAST });
+  cleanups.push(() => runA.stop(), () => runB.stop());
+  await within(10_000, () => a.app.library.count() === 4 && b.app.library.count() === 4);
+  const pages = site.requests.map((r) => r.path).filter((p) => /\d{8}/.test(p));
+  expect(pages.sort()).toEqual(site.releases.map((r) => r.path).sort());
 });
 
 test('a wrong SYNC_CRON stops the start with the variable and an example; "off" disables the schedule', async () => {

@@ -42,11 +42,15 @@ export function startSync(app: App, opts: StartSyncOptions = {}): { stop(): Prom
       await restoreFromArchive(app).catch((e: unknown) => log.error({ err: e }, 'restoring live releases failed'));
       return;
     }
+    const ttl = opts.lockTtlMs ?? 10 * 60_000;
+    // A long first sync keeps renewing its lock; only a crashed holder lets it lapse.
+    const renew = setInterval(() => void locks.set(LOCK_KEY, holder, ttl).catch(() => undefined), ttl / 3);
     try {
       await runSync(app, { signal: ctrl.signal, fetch: opts.fetch });
     } catch (e) {
       log.error({ err: e }, 'scheduled sync failed');
     } finally {
+      clearInterval(renew);
       if ((await locks.get(LOCK_KEY)) === holder) await locks.delete(LOCK_KEY);
     }
   };
