@@ -100,6 +100,18 @@ describe('scheduled digest delivery', () => {
     expect(postedIds(transport)).toEqual([first, second]);
   });
 
+  it('a subscription with a topic gets only the releases that match it', async () => {
+    const { app, contentDir } = await setup('daily at 09:00 tz UTC afghanistan');
+    at('2026-11-26T08:30:00Z');
+    const match = addRelease(contentDir, 1, { title: 'SCO Contact Group on Afghanistan meets in Moscow' });
+    addRelease(contentDir, 2, { title: 'SCO film festival opens in Qingdao' });
+    await app.library.refresh();
+    const transport = new FakeTransport();
+    await scheduler(app, transport).runDue(at('2026-11-26T09:00:00Z'));
+    expect(postedIds(transport)).toEqual([match]);
+    expect(transport.all()[0]!.reply.blocks[0]).toEqual({ type: 'heading', text: 'SCO digest on “afghanistan”: 1 new release' });
+  });
+
   it('backfill N brings the N newest releases into the first digest only', async () => {
     const { app } = await setup('daily at 09:00 tz UTC backfill 1');
     const transport = new FakeTransport();

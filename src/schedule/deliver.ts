@@ -56,6 +56,7 @@ export class Deliverer {
    * `immediate`, the digest of everything new up to now).
    */
   async run(sub: Subscription, transport: Transport, now: Date, immediate = false): Promise<DeliveryOutcome> {
+    if (!immediate && !(await this.mayHaveWork(sub, now))) return 'not_due';
     const lockKey = `deliver:${sub.id}`;
     // Per-subscription lock: one instance at a time, across processes on a shared store.
     if (!(await this.locks.add(lockKey, this.options.instanceId, this.options.leaseMs))) return 'busy';
@@ -91,6 +92,13 @@ export class Deliverer {
     } finally {
       await this.locks.delete(lockKey).catch(() => undefined);
     }
+  }
+
+  /** A lock-free look first, so the every-minute tick costs two reads per idle subscription. */
+  private async mayHaveWork(sub: Subscription, now: Date): Promise<boolean> {
+    const [cursor, last] = await Promise.all([this.subs.cursor(sub), this.deliveries.get(sub.id)]);
+    if (last?.state === 'pending' || (last?.state === 'done' && last.until > cursor.since)) return true;
+    return dueRun(sub.schedule, new Date(cursor.slot), now) !== null;
   }
 
   private advanced(cursor: { since: string; slot: string }, record: DeliveryRecord) {
