@@ -30,8 +30,9 @@ export const THRESHOLDS: Thresholds = { sentence: 0.34, total: 0.72 };
 
 const CANDIDATES = 80;
 /** How much an answer the question's words point at straight away counts over mere coverage. */
-const PICK_WEIGHT = 0.4;
-const PRONOUN_START = /^(he|she|it|they|this|these|his|her|its|their|the two|both)\b/i;
+const PICK_WEIGHT = 0.6;
+/** Sentences that lean on the one before: a pronoun or "the event" stands for what it named. */
+const PRONOUN_START = /^(he|she|it|they|this|these|his|her|its|their|the two|both|the (event|meeting|conference|forum|mission|talks|session|summit|exhibition|ceremony|visit|delegation))\b/i;
 
 /**
  * Enough evidence: the release holds most of what was asked, and the sentence either holds a
@@ -117,14 +118,21 @@ export function findAnswer(
     } else {
       answer = statementOf(s, matched.map((m) => m.i));
     }
-    const score = coverSentence + 0.5 * (coverTotal - coverSentence) + (needsEntity ? (answer ? 0.1 + PICK_WEIGHT * (1 - Math.exp(-pickScore)) : -1) : 0) + 0.0001 * hit.score;
+    const context = coverTotal - coverSentence;
+    // For a name, date or number, how straight the question's words point at it counts as much
+    // as how many of them the sentence holds.
+    const score = needsEntity
+      ? answer
+        ? 0.6 * coverSentence + 0.3 * context + PICK_WEIGHT * (1 - Math.exp(-pickScore)) + 0.1
+        : -1
+      : coverSentence + 0.5 * context;
     scored.push({ hit, s, coverSentence, coverTotal, answer, pickScore, score, hitTokens: matched.map((m) => m.i) });
   }
   scored.sort((a, b) => b.score - a.score || a.hit.releaseId.localeCompare(b.hit.releaseId) || a.hit.position - b.hit.position);
   if (options.trace) {
     options.trace(`terms ${terms.map((t) => `${t.lower}=${t.weight.toFixed(2)}`).join(' ')}`);
     for (const c of scored.slice(0, 6)) {
-      options.trace(`${c.score.toFixed(3)} s=${c.coverSentence.toFixed(2)} t=${c.coverTotal.toFixed(2)} [${c.answer}] ${c.hit.releaseId}#${c.hit.position} ${c.hit.text.slice(0, 90)}`);
+      options.trace(`${c.score.toFixed(3)} p=${c.pickScore.toFixed(2)} s=${c.coverSentence.toFixed(2)} t=${c.coverTotal.toFixed(2)} [${c.answer}] ${c.hit.releaseId}#${c.hit.position} ${c.hit.text.slice(0, 90)}`);
     }
   }
   const best = scored[0];

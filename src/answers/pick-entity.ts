@@ -108,25 +108,37 @@ export function pickEntity(s: AnalysedSentence, q: Question, terms: WeightedTerm
         score.set(nearest, score.get(nearest)! + term.weight * (adjacent ? 2.5 : 1));
         continue;
       }
+      // Outside the clause: a weaker vote, fading with distance.
       const before = candidates.filter((e) => e.last < i);
       if (before.length > 0) {
         const last = before[before.length - 1]!;
-        score.set(last, score.get(last)! + term.weight * 0.6);
+        score.set(last, score.get(last)! + term.weight * 0.6 * fade(i - last.last));
         continue;
       }
       const after = candidates.find((e) => e.first > i);
-      if (after) score.set(after, score.get(after)! + term.weight * 0.4);
+      if (after) score.set(after, score.get(after)! + term.weight * 0.4 * fade(after.first - i));
     }
     // "since 1963" answers "since when"; the bare year elsewhere does not.
     if (q.since) {
       const total = terms.reduce((sum, t) => sum + t.weight, 0);
       for (const e of candidates) if (s.tokens[e.first - 1]?.lower === 'since') score.set(e, score.get(e)! + total * 0.5);
     }
+    // The question's action must be stated: "who founded X" is not answered by whoever else X's
+    // sentence names; "how many runners finished" not by "thousands of runners" attending.
+    const verbStated = q.focusVerb !== null && hits.some((h) => s.tokens[h.i]!.stem === q.focusVerb || h.term.stem === q.focusVerb);
+    if ((q.kind === 'person' || q.kind === 'org') && q.focusVerb !== null && !verbStated) return null;
+    if (kind === 'number' && q.counted.length > 0 && !verbStated) {
+      for (const e of candidates) {
+        const counts = hits.some((h) => h.i >= e.first && h.i <= e.last && q.counted.includes(h.term.stem));
+        if (!counts) score.delete(e);
+      }
+      if (score.size === 0) continue;
+    }
     let best: Entity | null = null;
     let bestScore = -1;
     for (const e of candidates) {
-      const sc = score.get(e)!;
-      if (sc > bestScore) {
+      const sc = score.get(e);
+      if (sc !== undefined && sc > bestScore) {
         best = e;
         bestScore = sc;
       }
@@ -135,6 +147,10 @@ export function pickEntity(s: AnalysedSentence, q: Question, terms: WeightedTerm
     return { entity: best, score: bestScore, text: answerText(best, s, q) };
   }
   return null;
+}
+
+function fade(d: number): number {
+  return Math.max(0.15, 1 - d / 20);
 }
 
 function distance(e: Entity, i: number): number {

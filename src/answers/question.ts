@@ -42,13 +42,13 @@ interface KindRule {
 const RULES: KindRule[] = [
   { kind: 'date', pattern: /^(since when|since what year)\b/, flags: { since: true } },
   { kind: 'date', pattern: /^(when|by when|until when|(in|on|from|during|until|till|through|up to|by) (what|which) (year|date|day|month)s?|what (year|date|day|month|time|period)s?|which (year|date|day|month)s?)\b/ },
-  { kind: 'person', pattern: /^(?:who|whom|whose|(?:which|what) ((?:[\w-]+ ){0,2}(?:person|official|diplomat|minister|leader|secretary-general|representative|expert|ambassador|chair\w*|president|vice-president|head|director|coordinator|envoy|mayor)))\b/ },
+  { kind: 'org', pattern: /^(which|what) (\w+ )?(organi[sz]ations?|company|companies|bank|banks|body|bodies|institution|agency|corporation|firm|group|media|outlet|fund|declaration|convention|programme|program|document|treaty|agreement)\b/ },
+  { kind: 'person', pattern: /^(?:who|whom|whose|(?:which|what) ((?:[\w-]+ ){0,2}(?:person|official|diplomat|minister|leader|secretary-general|representative|expert|ambassador|chair|chairman|chairperson|chairwoman|president|vice-president|head|director|coordinator|envoy|mayor)))\b/ },
   { kind: 'place', pattern: /^(in|at|to) (which|what) (city|town|capital)\b|^(which|what) (city|town|capital)\b/, flags: { city: true } },
   { kind: 'place', pattern: /^(where|(in|at|to) (which|what) (country|place|venue|region|hotel)|(which|what) (country|place|venue|region|hotel))\b/ },
   { kind: 'number', pattern: /^(what|which) (share|percentage|percent|proportion|fraction|part)\b/, flags: { share: true } },
   { kind: 'number', pattern: /^(what|which) (number|edition)\b/, flags: { ordinal: true } },
   { kind: 'number', pattern: /^(how (many|much|large|big|long|old|often)|what (amount|size|total))\b/ },
-  { kind: 'org', pattern: /^(which|what) (\w+ )?(organi[sz]ations?|company|companies|bank|banks|body|bodies|institution|agency|corporation|firm|group|media|outlet|fund|declaration|convention|programme|program|document|treaty|agreement)\b/ },
   { kind: 'yesno', pattern: /^(is|are|was|were|does|do|did|has|have|had|can|could|will|would|should)\b/ },
 ];
 
@@ -61,6 +61,8 @@ const LATEST: RegExp[] = [
 
 /** Words of the question form that carry no content of their own. */
 const QUESTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'when', 'where', 'which', 'why', 'how', 'sco?', 'please', 'tell', 'know', 'happen', 'happened', 'take', 'took', 'place']);
+/** Words people ask with as verbs that wink may read as nouns ("do the SCO countries account for"). */
+const QUESTION_VERBS = new Set(['account', 'cover', 'make', 'get', 'hold', 'have', 'include', 'comprise', 'constitute', 'represent', 'amount']);
 const REFERRING = /\b(that|it|this|they|them|there|he|she|him|her|those|these|then)\b/;
 
 /**
@@ -137,7 +139,7 @@ export function termsOf(text: string): QuestionTerm[] {
     if (t.lower.length < 2 && !/\d/.test(t.lower)) continue;
     if (seen.has(t.stem)) continue;
     seen.add(t.stem);
-    terms.push({ text: t.text, lower: t.lower, stem: t.stem, verb: t.pos === 'VERB' || t.pos === 'AUX' });
+    terms.push({ text: t.text, lower: t.lower, stem: t.stem, verb: t.pos === 'VERB' || t.pos === 'AUX' || QUESTION_VERBS.has(t.lower) });
   }
   return terms;
 }
