@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../src/store/memory-store.ts';
+import type { Namespace } from '../src/ports/store.ts';
 import { makeTestApp, type TestApp } from './helpers/test-app.ts';
 
 let t: TestApp | undefined;
@@ -48,5 +49,32 @@ describe('seenSince', () => {
     expect((await t.app.library.refresh()).changed).toEqual(['x']);
     expect(t.app.library.seenSince('2026-03-15T00:00:00.000Z')).toEqual([]);
     expect(t.app.library.seenSince('2026-03-01T00:00:00.000Z').map((r) => r.firstSeen)).toEqual(['2026-03-01T09:00:00.000Z', '2026-03-01T09:00:00.000Z']);
+  });
+});
+
+describe('first seen when the store is down', () => {
+  it('still indexes and searches, and records first-seen times once the store is back', async () => {
+    const store = new MemoryStore();
+    let down = true;
+    const real = store.namespace.bind(store);
+    store.namespace = <T,>(name: string): Namespace<T> => {
+      const ns = real<T>(name);
+      return { ...ns, add: async (k, v, ttl) => (down ? Promise.reject(new Error('store down')) : ns.add(k, v, ttl)) };
+    };
+    const now = new Date('2026-05-01T10:00:00.000Z');
+    t = await makeTestApp({ corpus: 'seed', store, clock: () => now });
+    const hit = t.app.library.search('munich').hits[0]!;
+    expect(hit.firstSeen).toBeNull();
+    expect(t.app.library.seenSince('2026-01-01T00:00:00.000Z')).toEqual([]);
+    down = false;
+    await t.app.library.refresh();
+    expect(t.app.library.search('munich').hits[0]!.firstSeen).toBe('2026-05-01T10:00:00.000Z');
+    expect(t.app.library.seenSince('2026-01-01T00:00:00.000Z').map((r) => r.id)).toEqual(['000_9851d8e3c5c57f74']);
+  });
+
+  it('a filter must match all its words', async () => {
+    t = await makeTestApp({ corpus: 'seed', store: new MemoryStore() });
+    expect(t.app.library.seenSince('2000-01-01T00:00:00.000Z', { filter: 'munich football' })).toEqual([]);
+    expect(t.app.library.seenSince('2000-01-01T00:00:00.000Z', { filter: 'munich RATS' })).toHaveLength(1);
   });
 });

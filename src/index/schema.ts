@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { BotError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { NORMALISER_VERSION } from '../releases/normalise.ts';
 
@@ -51,6 +52,15 @@ export interface OpenedIndex {
  * of an older schema. The index is derived data: throwing it away loses nothing.
  */
 export function openIndexDb(path: string, logger: Logger): OpenedIndex {
+  try {
+    return openOrRebuild(path, logger);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new BotError('config', `Cannot write the search index ${path} (${code}). Set DATA_DIR to a folder the bot may write to.`, { cause: e });
+  }
+}
+
+function openOrRebuild(path: string, logger: Logger): OpenedIndex {
   mkdirSync(dirname(path), { recursive: true });
   const existed = existsSync(path);
   if (existed) {

@@ -50,7 +50,7 @@ export class Searcher {
     return planQuery(query, this.taxonomy(), this.corrector);
   }
 
-  search(query: string, options: { limit?: number; offset?: number; order?: 'rank' | 'date' } = {}): SearchOutcome {
+  search(query: string, options: { limit?: number; offset?: number; order?: 'rank' | 'date'; anyWordFallback?: boolean } = {}): SearchOutcome {
     const plan = this.plan(query);
     const outcome: SearchOutcome = { query, notes: [...plan.notes], total: 0, hits: [] };
     if (plan.showingFor) outcome.showingFor = plan.showingFor;
@@ -65,7 +65,7 @@ export class Searcher {
     }
     try {
       this.run(outcome, all, filters, limit, offset, options.order ?? 'rank');
-      if (outcome.total === 0 && plan.groups.filter((g) => !g.negated).length > 1) {
+      if (outcome.total === 0 && options.anyWordFallback !== false && plan.groups.filter((g) => !g.negated).length > 1) {
         this.run(outcome, buildMatch(plan.groups, 'any')!, filters, limit, offset, options.order ?? 'rank');
         if (outcome.total > 0) outcome.notes.push(ANY_WORD_NOTE);
       }
@@ -130,14 +130,15 @@ export class Searcher {
     }
   }
 
-  /** Release row ids matching a filter text (topic name or query), for seenSince. */
+  /** Ids of releases matching a filter (a topic name, or a query whose words must all match), for seenSince. */
   matchingIds(filter: string): Set<string> {
     const topic = this.taxonomy().lookup(filter)[0];
     const query = topic ? `topic:"${topic.id}"` : filter;
-    const outcome = this.search(query, { limit: 100, offset: 0 });
+    const strict = { limit: 100, anyWordFallback: false };
+    const outcome = this.search(query, { ...strict, offset: 0 });
     const ids = new Set(outcome.hits.map((h) => h.release.id));
     for (let offset = 100; offset < outcome.total; offset += 100) {
-      for (const h of this.search(query, { limit: 100, offset }).hits) ids.add(h.release.id);
+      for (const h of this.search(query, { ...strict, offset }).hits) ids.add(h.release.id);
     }
     return ids;
   }

@@ -15,7 +15,7 @@ import { describeReadError, readContentFile, scanContent } from '../releases/sca
 import { loadTaxonomyCached } from '../taxonomy/cached-taxonomy.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import type { TaxonomyCache } from '../taxonomy/cached-taxonomy.ts';
-import { applyUpdates, prepare, type Prepared, type UpdateDeps } from './release-updates.ts';
+import { applyUpdates, backfillFirstSeen, prepare, type Prepared, type UpdateDeps } from './release-updates.ts';
 import type { Library, RefreshReport, SearchOptions, SearchOutcome, SentenceHit, Topic } from './types.ts';
 
 export interface LibraryDeps {
@@ -80,6 +80,7 @@ class SqliteLibrary implements Library {
       const report = emptyReport();
       const prepared = prepare(raws, this.taxonomy, report.problems).map((item): Prepared => ({ item }));
       await applyUpdates(this.updateDeps(), prepared, { ids: [], files: [] }, report);
+      await backfillFirstSeen(this.updateDeps());
       report.total = this.reader.count();
       return report;
     });
@@ -114,6 +115,7 @@ class SqliteLibrary implements Library {
       await applyUpdates(this.updateDeps(), prepared, { ids: goneIds, files: goneFiles }, report, taxonomyChanged);
     }
     if (taxonomyChanged) this.retagOthers();
+    await backfillFirstSeen(this.updateDeps());
     report.total = this.reader.count();
     if (scan.files.length === 0 && !scan.problems.some((p) => p.path === this.releasesDir)) {
       report.problems.push({ path: this.releasesDir, reason: 'no releases: the folder is empty; add .txt or .md files to it' });

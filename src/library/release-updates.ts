@@ -51,7 +51,9 @@ export async function applyUpdates(
   const changes = prepared.filter((p) => force || deps.writer.hashOf(p.item.release.id) !== p.item.release.hash);
   const touched = prepared.filter((p) => !changes.includes(p) && p.file);
   const newIds = changes.map((p) => p.item.release.id).filter((id) => deps.writer.hashOf(id) === null);
-  const firstSeen = await recordFirstSeen(deps.store, newIds, deps.clock().toISOString());
+  const firstSeen = await recordFirstSeenSafely(deps, newIds);
+  // Immediate: take the write lock up front, so two processes refreshing at once queue
+  // instead of failing to upgrade a read lock.
   deps.db.transaction(() => {
     for (const id of removals.ids) if (deps.writer.remove(id)) report.removed.push(id);
     for (const name of removals.files) deps.writer.removeFile(name);
@@ -62,5 +64,30 @@ export async function applyUpdates(
       if (p.file) deps.writer.setFile(p.file);
     }
     for (const p of touched) deps.writer.setFile(p.file!);
-  })();
+  }).immediate();
+}
+
+/**
+ * First-seen times, or none when the store is down: the releases are still indexed and
+ * searchable, and backfillFirstSeen records them on a later refresh.
+ */
+async function recordFirstSeenSafely(deps: UpdateDeps, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  try {
+    return await recordFirstSeen(deps.store, ids, deps.clock().toISOString());
+  } catch (e) {
+    deps.logger.warn({ err: (e as Error).message, releases: ids.length }, 'store unavailable; first-seen times will be recorded later');
+    return new Map();
+  }
+}
+
+/** Records first-seen times the store could not take before. Cheap when there are none. */
+export async function backfillFirstSeen(deps: UpdateDeps): Promise<void> {
+  const ids = deps.db.prepare(`SELECT id FROM releases WHERE first_seen IS NULL`).pluck().all() as string[];
+  const seen = await recordFirstSeenSafely(deps, ids);
+  if (!seen.size) return;
+  const set = deps.db.prepare(`UPDATE releases SET first_seen = ? WHERE id = ? AND first_seen IS NULL`);
+  deps.db.transaction(() => {
+    for (const [id, at] of seen) set.run(at, id);
+  }).immediate();
 }
