@@ -130,3 +130,37 @@ describe('Slack over HTTP (real Bolt, fake Slack)', () => {
     expect(h.fake.calls.slice(before).every((c) => c.method === 'users.info')).toBe(true);
   });
 });
+
+describe('Slack start-up failures', () => {
+  async function attempt(configure: (fake: import('./fakes/slack/fake-slack.ts').FakeSlack) => void, socket: boolean): Promise<unknown> {
+    const { FakeSlack } = await import('./fakes/slack/fake-slack.ts');
+    const { makeTestApp } = await import('./helpers/test-app.ts');
+    const { startSlack } = await import('../adapters/slack/start-slack.ts');
+    const fake = await FakeSlack.start();
+    configure(fake);
+    const t = await makeTestApp({
+      corpus: 'none',
+      config: { slackBotToken: 'xoxb-bad', slackSigningSecret: SIGNING_SECRET, slackAppToken: socket ? 'xapp-bad' : undefined, slackApiUrl: fake.apiUrl, port: 0 },
+    });
+    try {
+      const handle = await startSlack(t.app, { host: '127.0.0.1', retryConfig: { retries: 0 } });
+      await handle.stop();
+      return null;
+    } catch (error) {
+      return error;
+    } finally {
+      await fake.close();
+      await t.cleanup();
+    }
+  }
+
+  it('says which variable to fix when Slack refuses the bot token', async () => {
+    const error = await attempt((fake) => fake.failNext('auth.test', { error: 'invalid_auth' }), false);
+    expect(String(error)).toMatch(/SLACK_BOT_TOKEN \(invalid_auth\)/);
+  });
+
+  it('says which variable to fix when Slack refuses the app token', async () => {
+    const error = await attempt((fake) => fake.failNext('apps.connections.open', { error: 'invalid_auth' }, 20), true);
+    expect(String(error)).toMatch(/SLACK_APP_TOKEN/);
+  });
+});

@@ -7,6 +7,7 @@ import type { StatusProviders } from '../../src/ops/health.ts';
 import type { Transport } from '../../src/ports/transport.ts';
 import { createOpsHandler } from '../http/health-server.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { slackErrorCode } from './slack-errors.ts';
 import { createFreshHttpReceiver } from './fresh-http-receiver.ts';
 import { registerListeners } from './listeners/index.ts';
 import { SlackTransport } from './slack-transport.ts';
@@ -68,7 +69,9 @@ export async function startSlack(app: App, options: StartSlackOptions = {}): Pro
     receiver = createFreshHttpReceiver({ signingSecret: config.slackSigningSecret, logger, boltLogger: bLogger, clock: app.clock, ops });
   }
 
-  const bolt = new BoltApp({ token: config.slackBotToken, receiver, logger: bLogger, clientOptions });
+  // Checked here rather than by Bolt, whose own check only fails at the first event.
+  const identity = await whoAmI(config.slackBotToken, clientOptions, config.slackApiUrl);
+  const bolt = new BoltApp({ token: config.slackBotToken, botId: identity.botId, botUserId: identity.botUserId, receiver, logger: bLogger, clientOptions });
   const users = new SlackUsers(bolt.client, config.slackManagers, logger);
   registerListeners(bolt, { app, users, logger });
   bolt.error(async (error) => {
@@ -88,7 +91,11 @@ export async function startSlack(app: App, options: StartSlackOptions = {}): Pro
   } catch (error) {
     status = 'down';
     logger.error({ err: error }, 'Slack app did not start');
-    throw new BotError('config', `Slack did not start: ${error instanceof Error ? error.message : String(error)}. Check SLACK_BOT_TOKEN${socket ? ' and SLACK_APP_TOKEN' : ''}.`, { cause: error });
+    const why = slackErrorCode(error) ?? (error instanceof Error ? error.message : String(error));
+    const fix = socket
+      ? 'Check SLACK_APP_TOKEN: an app-level token (xapp-) with the connections:write scope, with Socket Mode enabled for the app'
+      : `Check that PORT ${config.port} is free`;
+    throw new BotError('config', `Slack did not start (${why}). ${fix}.`, { cause: error });
   }
   logger.info({ mode: socket ? 'socket' : 'http', port }, 'Slack app started');
 
@@ -116,4 +123,19 @@ export async function startSlack(app: App, options: StartSlackOptions = {}): Pro
       status = 'down';
     },
   };
+}
+
+/** The bot's own ids from `auth.test`; a refused token stops the start with the variable to fix. */
+async function whoAmI(token: string, clientOptions: webApi.WebClientOptions, apiUrl: string | undefined): Promise<{ botId: string; botUserId: string }> {
+  try {
+    const res = await new webApi.WebClient(token, clientOptions).auth.test();
+    if (!res.bot_id || !res.user_id) throw new Error('auth.test returned no bot id: is SLACK_BOT_TOKEN a bot token?');
+    return { botId: res.bot_id, botUserId: res.user_id };
+  } catch (error) {
+    const code = slackErrorCode(error);
+    const message = code
+      ? `Slack refused SLACK_BOT_TOKEN (${code}). Copy the Bot User OAuth Token (xoxb-) from the app's OAuth & Permissions page, and reinstall the app if it was removed.`
+      : `Could not reach Slack at ${apiUrl ?? 'https://slack.com/api/'} (${error instanceof Error ? error.message : String(error)}). Check the network${apiUrl ? ' and SLACK_API_URL' : ''}.`;
+    throw new BotError('config', message, { cause: error });
+  }
 }
