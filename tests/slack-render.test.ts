@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, DigestItem, Reply, ResultItem } from '../src/bot/reply.ts';
 import { renderMessages, type SlackMessage } from '../adapters/slack/render-blocks.ts';
-import { decodeSlackText, escapeMrkdwn, stripBotMention, truncate } from '../adapters/slack/slack-text.ts';
+import { decodeSlackText, escapeMrkdwn, splitText, stripBotMention, truncate } from '../adapters/slack/slack-text.ts';
 
 /**
  * The texts of a message: `parsed` = what Slack reads as mrkdwn (sections, contexts, the
@@ -165,6 +165,15 @@ describe('Slack text helpers', () => {
     expect(decodeSlackText('&lt;!channel&gt; <!here> <@U123> <#C1|general> <https://a.b|site> &amp;')).toBe('<!channel> @here @U123 #general site &');
     expect(stripBotMention('<@UBOT> when was the summit?', 'UBOT')).toBe('when was the summit?');
     expect(stripBotMention('hi <@UBOT|sco> there', 'UBOT')).toBe('hi there');
+  });
+
+  it('splits long text into pieces within the limit, keeping every word and every entity whole', () => {
+    const text = `${'x'.repeat(2998)}&amp;${'y'.repeat(40)} ${words(10)}`;
+    const pieces = splitText(text, 3000);
+    for (const p of pieces) expect(p.length).toBeLessThanOrEqual(3000);
+    expect(pieces.join('')).toBe(text);
+    expect(pieces[1]!.startsWith('&amp;')).toBe(true);
+    expect(splitText(words(1000), 3000).join(' ')).toBe(words(1000));
   });
 
   it('truncates at a word boundary and never inside an entity', () => {

@@ -57,19 +57,20 @@ export function truncate(text: string, max: number): string {
   return `${cut.trimEnd()}…`;
 }
 
-/**
- * Splits text into pieces of at most `max` characters, at line or word boundaries where it can.
- */
+/** `at`, or the start of an escape entity (`&amp;`) that `at` would cut in two. */
+function entitySafe(text: string, at: number): number {
+  const amp = text.lastIndexOf('&', at - 1);
+  return amp > 0 && at - amp < 6 && !text.slice(amp, at).includes(';') ? amp : at;
+}
+
+/** Splits text into pieces of at most `max` characters, at a line break or a space where it can. */
 export function splitText(text: string, max: number): string[] {
   const pieces: string[] = [];
   let rest = text;
   while (rest.length > max) {
     let at = rest.lastIndexOf('\n', max);
-    if (at < max * 0.5) at = rest.lastIndexOf(' ', max);
-    if (at < max * 0.5) at = max;
-    // Keep an escape entity whole.
-    const amp = rest.lastIndexOf('&', at);
-    if (amp > at - 6 && amp >= 0 && !rest.slice(amp, at).includes(';')) at = amp > 0 ? amp : at;
+    if (at < max / 2) at = rest.lastIndexOf(' ', max);
+    if (at < max / 2) at = entitySafe(rest, max);
     pieces.push(rest.slice(0, at).trimEnd());
     rest = rest.slice(at).trimStart();
   }
