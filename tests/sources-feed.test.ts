@@ -69,3 +69,20 @@ test('a changed feed item is counted as changed; a malformed feed is a failure, 
   expect(s.failures[0]).toMatchObject({ url: `${site.url}feeds/atom.xml`, reason: expect.stringMatching(/^malformed XML/) });
   expect(t.app.library.search('walrus').hits[0]?.release.title).toBe('Walrus forum opens in Bishkek');
 });
+
+test('a teaser whose page fails is retried next sync; one whose page is gone is reported once', async () => {
+  site.rss.push({ id: 'rss-3', title: 'Gone story', link: '/partners/gone.html', date: '2024-03-07', teaser: 'Removed…' });
+  let calls = 0;
+  site.override('/partners/teaser-story.html', (req, res) => (calls++ === 0 ? res.writeHead(500).end() : site.serveDefault(req, res)));
+  const first = await runSync(t.app, { source: `${site.url}feeds/rss.xml`, fetch: { ...FAST, retries: 0 } });
+  expect(first.failures.map((f) => [new URL(f.url).pathname, f.reason])).toEqual([
+    ['/partners/teaser-story.html', 'linked page: HTTP 500 (gave up after 1 attempt)'],
+    ['/partners/gone.html', 'linked page: HTTP 404'],
+  ]);
+  expect(first.new).toBe(1);
+  const second = await runSync(t.app, { source: `${site.url}feeds/rss.xml`, fetch: { ...FAST, retries: 0 } });
+  expect(second).toMatchObject({ new: 1, failed: 0 });
+  expect(t.app.library.search('pangolin').hits).toHaveLength(1);
+  const third = await runSync(t.app, { source: `${site.url}feeds/rss.xml`, fetch: FAST });
+  expect(third).toMatchObject({ new: 0, failed: 0, pagesFetched: 1 });
+});

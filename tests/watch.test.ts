@@ -35,13 +35,13 @@ test('a file dropped into, changed in and removed from the content folder of a r
   const file = join(t.contentDir, 'releases', 'zz-capybara.md');
 
   writeFileSync(file, '---\ntitle: SCO capybara exhibition\ndate: 2025-02-01\n---\nThe SCO Secretariat opened a capybara exhibition in Beijing for the diplomatic corps.\n');
-  expect(await within(5000, () => ids('capybara').includes('zz-capybara'))).toBeLessThan(5000);
+  await within(10_000, () => ids('capybara').includes('zz-capybara'));
 
   writeFileSync(file, '---\ntitle: SCO axolotl exhibition\ndate: 2025-02-01\n---\nThe SCO Secretariat opened an axolotl exhibition in Beijing for the diplomatic corps.\n');
-  await within(5000, () => ids('axolotl').includes('zz-capybara') && !ids('capybara').includes('zz-capybara'));
+  await within(10_000, () => ids('axolotl').includes('zz-capybara') && !ids('capybara').includes('zz-capybara'));
 
   rmSync(file);
-  await within(5000, () => t.app.library.get('zz-capybara') === null);
+  await within(10_000, () => t.app.library.get('zz-capybara') === null);
 });
 
 test('the running bot syncs the live sources on SYNC_CRON', async () => {

@@ -63,7 +63,9 @@ function namedInQuestion(e: Entity, questionLower: string): boolean {
   if (questionLower.includes(e.text.toLowerCase())) return true;
   if (e.kind === 'person') return questionLower.includes(words[words.length - 1]!);
   if (e.kind === 'date' || e.kind === 'number' || e.kind === 'percent') return false;
-  return words.every((w) => questionLower.includes(w));
+  // "SCO Interbank Consortium" is named by "the Interbank Consortium".
+  const telling = words.filter((w) => w !== 'sco' && w !== 'the' && w !== 'of');
+  return telling.length > 0 && telling.every((w) => questionLower.includes(w));
 }
 
 /**
@@ -82,6 +84,13 @@ export function pickEntity(s: AnalysedSentence, q: Question, terms: WeightedTerm
     if (candidates.length === 0) continue;
     const score = new Map<Entity, number>(candidates.map((e) => [e, 0]));
     const hits = termHits(s, terms);
+    // "Mr Tursunov handed ...", "led by ... Vladimir Norov": a bare who-question's verb names its
+    // answer by syntax, whatever else the sentence mentions.
+    if ((q.kind === 'person' || q.kind === 'org') && !q.role && q.focusVerb !== null) {
+      const verbs = hits.filter((h) => s.tokens[h.i]!.pos === 'VERB' && (s.tokens[h.i]!.stem === q.focusVerb || h.term.stem === q.focusVerb));
+      const direct = actorOf(s, candidates, verbs.map((h) => h.i));
+      if (direct) return { entity: direct, score: terms.reduce((sum, t) => sum + t.weight, 0), text: answerText(direct, s, q) };
+    }
     for (const { i, term } of hits) {
       const inside = candidates.find((e) => i >= e.first && i <= e.last);
       if (inside) {
@@ -104,14 +113,20 @@ export function pickEntity(s: AnalysedSentence, q: Question, terms: WeightedTerm
       if (same.length > 0) {
         const nearest = nearestBy(same, i, (e) => (e.last < i ? i - e.last : (e.first - i) * 1.5))!;
         // A title right before a name ("expert Gulmira Kenebayeva", "Foreign Minister ... Atmar") names that person.
-        const adjacent = nearest.first > i && nearest.first - i <= 2;
-        score.set(nearest, score.get(nearest)! + term.weight * (adjacent ? 2.5 : 1));
+        const adjacent = nearest.first > i && nearest.first - i <= 3 && (kind === 'person' || kind === 'org');
+        score.set(nearest, score.get(nearest)! + term.weight * (adjacent ? ADJACENT : 1));
         continue;
       }
       // Outside the clause: a weaker vote, fading with distance.
       const before = candidates.filter((e) => e.last < i);
       if (before.length > 0) {
         const last = before[before.length - 1]!;
+        // "Liu Yuejin, China's Deputy Minister of Public Security, said": the clause after a name
+        // and its comma describes that name.
+        if ((kind === 'person' || kind === 'org') && s.tokens[last.last + 1]?.text === ',' && s.segments[last.last + 1] === seg) {
+          score.set(last, score.get(last)! + term.weight * ADJACENT);
+          continue;
+        }
         score.set(last, score.get(last)! + term.weight * 0.6 * fade(i - last.last));
         continue;
       }
@@ -145,6 +160,35 @@ export function pickEntity(s: AnalysedSentence, q: Question, terms: WeightedTerm
     }
     if (!best) continue;
     return { entity: best, score: bestScore, text: answerText(best, s, q) };
+  }
+  return null;
+}
+
+/** How much more a title word right before a name, or an apposition right after it, counts. */
+const ADJACENT = 3;
+
+/**
+ * The subject or agent of the verb at one of `verbAt`: the name just before it, also across an
+ * apposition or "who" ("VEB.RF, Russia's state development corporation, chaired"; "Bolat
+ * Zhamishev, who heads"), or the name after "by" ("led by SCO Secretary-General Vladimir Norov").
+ */
+function actorOf(s: AnalysedSentence, candidates: Entity[], verbAt: number[]): Entity | null {
+  for (const i of verbAt) {
+    if (s.tokens[i + 1]?.lower === 'by') {
+      const agent = candidates.find((e) => e.first >= i + 2 && e.first <= i + 5);
+      if (agent) return agent;
+    }
+    let j = i - 1;
+    while (j >= 0 && ['was', 'were', 'is', 'are', 'has', 'had', 'have', 'also', 'who', 'which', 'then', 'formally'].includes(s.tokens[j]!.lower)) j--;
+    if (s.tokens[j]?.text === ',') {
+      let k = j - 1;
+      while (k >= 0 && k > j - 12 && s.tokens[k]!.text !== ',') k--;
+      const beforeComma = candidates.find((e) => e.last === j - 1);
+      if (beforeComma) return beforeComma;
+      if (k >= 0 && s.tokens[k]!.text === ',') j = k - 1;
+    }
+    const subject = candidates.find((e) => e.last === j);
+    if (subject) return subject;
   }
   return null;
 }

@@ -16,6 +16,8 @@ export interface Question {
   terms: QuestionTerm[];
   /** The verb a who/which question turns on ("led", "chaired"), as a stem; its subject or agent is the answer. */
   focusVerb: string | null;
+  /** "which expert ...": the question names the role; a bare "who" does not. */
+  role: boolean;
   /** "since when": the answer reads "since 1963". */
   since: boolean;
   /** "which city": a city rather than a country. */
@@ -83,6 +85,7 @@ export function analyseQuestion(raw: string): Question {
     ordinal: false,
     topic: null,
     counted: [],
+    role: false,
     followUp: false,
   };
 
@@ -109,6 +112,7 @@ export function analyseQuestion(raw: string): Question {
     // "which SCO deputy secretary-general": the words naming the role are key terms.
     const kept = rule.kind === 'org' && m[2] ? m[2] : rule.kind === 'person' && m[1] && m[1] !== 'person' ? `${suffix(`${m[1]}${body.slice(m[0].length)}`).slice(0, m[1].length)} ` : '';
     body = `${kept}${suffix(body.slice(m[0].length))}`;
+    question.role = kept.trim().length > 0;
     break;
   }
   if (body === body.toLowerCase() && body.length > 0 && lower.endsWith(body)) body = suffix(body);

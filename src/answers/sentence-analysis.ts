@@ -37,7 +37,9 @@ export function analyseSentence(text: string, gazetteer: Gazetteer): AnalysedSen
   const segments: number[] = [];
   let segment = 0;
   tokens.forEach((t, i) => {
-    const cut = !inside[i] && ([',', ';', ':', '(', ')', '–', '—'].includes(t.text) || ['and', 'but', 'while', 'whereas', 'which', 'who'].includes(t.lower));
+    // "scientific and practical conference" coordinates two words of one phrase: no new clause.
+    const modifiers = t.lower === 'and' && /^(ADJ|NOUN)$/.test(tokens[i - 1]?.pos ?? '') && tokens[i + 1]?.pos === 'ADJ';
+    const cut = !inside[i] && !modifiers && ([',', ';', ':', '(', ')', '–', '—'].includes(t.text) || ['and', 'but', 'while', 'whereas', 'which', 'who'].includes(t.lower));
     if (cut) segment++;
     segments.push(segment);
   });

@@ -20,6 +20,8 @@ const SYNONYMS: Record<string, string[]> = {
   headquartered: ['based', 'headquarters', 'located'],
   located: ['based', 'headquartered', 'headquarters'],
   expo: ['exhibition'],
+  letter: ['message'],
+  message: ['letter'],
   led: ['headed', 'heads'],
   headed: ['led'],
   wrap: ['conclude', 'concluded', 'end'],
@@ -53,6 +55,8 @@ export function wordMatches(term: { lower: string; stem: string; forms: string[]
   for (const form of term.forms) {
     if (word === form || (form.length >= 5 && word.startsWith(form.slice(0, Math.max(4, form.length - 2))))) return true;
   }
+  // Long words sharing a long stem ("congratulatory", "congratulating").
+  if (term.lower.length >= 9 && word.length >= 9 && commonPrefix(word, term.lower) >= 8) return true;
   // A typo in the question ("conferance"): one edit on long words, two on very long ones.
   if (term.lower.length >= 6 && Math.abs(word.length - term.lower.length) <= 2 && /^[a-z-]+$/.test(term.lower)) {
     return editDistance(word, term.lower, term.lower.length >= 9 ? 2 : 1) <= (term.lower.length >= 9 ? 2 : 1);
@@ -125,6 +129,12 @@ export class TermWeigher {
       return { ...withForms, weight };
     });
   }
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }
 
 function editDistance(a: string, b: string, cap: number): number {

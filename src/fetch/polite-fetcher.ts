@@ -114,7 +114,7 @@ export class PoliteFetcher {
       if (result.kind !== 'retry') return result;
       const wait = result.retryAfterMs ?? backoffMs(attempt, this.o.backoffBaseMs, this.o.backoffMaxMs, this.o.random);
       if (attempt >= this.o.retries) {
-        return { kind: 'done', outcome: this.fail(url, `${result.reason} (gave up after ${attempt + 1} attempts)`, result.status) };
+        return { kind: 'done', outcome: this.fail(url, `${result.reason} (gave up after ${attempt + 1} attempt${attempt === 0 ? '' : 's'})`, result.status) };
       }
       if (wait > this.o.maxRetryAfterMs) {
         return { kind: 'done', outcome: this.fail(url, `${result.reason}; server asks to wait ${Math.round(wait / 1000)} s, left for the next sync`, result.status) };

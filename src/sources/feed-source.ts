@@ -64,6 +64,7 @@ export class FeedSource implements LiveSource {
       return { releases, problems: [{ path: this.url, reason: feed.reason }], fetched };
     }
     let done = 0;
+    let retry = false;
     const total = feed.items.length;
     hooks.onProgress?.({ source: this.name, url: this.url, kind: 'feed', ok: true, done, total });
     for (const item of feed.items) {
@@ -79,6 +80,9 @@ export class FeedSource implements LiveSource {
       done++;
       if ('reason' in built) {
         problems.push({ path: item.link ?? `${this.url}#${id}`, reason: built.reason });
+        // An item that can never become a release is reported once (until it changes), not every sync.
+        if (built.permanent) await this.state.markSeen(id, { id, url: item.link, hash, gaveUp: built.reason });
+        else retry = true;
         hooks.onProgress?.({ source: this.name, url: item.link ?? this.url, kind: 'release', ok: false, done, total });
         continue;
       }
@@ -88,7 +92,7 @@ export class FeedSource implements LiveSource {
       hooks.onProgress?.({ source: this.name, url: item.link ?? this.url, kind: 'release', ok: true, done, total });
     }
     // Only a feed read in full is remembered as read: a failed item is tried again next sync.
-    if (problems.length === 0) await this.state.saveValidators(this.url, res.validators);
+    if (!retry) await this.state.saveValidators(this.url, res.validators);
     return { releases, problems, fetched };
   }
 
@@ -98,18 +102,23 @@ export class FeedSource implements LiveSource {
     return `feed-${contentHash(this.url).slice(0, 8)}-${contentHash(item.guid ?? item.link ?? item.title).slice(0, 12)}`;
   }
 
-  private async build(item: FeedItem, id: string, signal?: AbortSignal): Promise<{ raw: RawRelease; page: boolean } | { reason: string; page: boolean }> {
+  private async build(
+    item: FeedItem,
+    id: string,
+    signal?: AbortSignal,
+  ): Promise<{ raw: RawRelease; page: boolean } | { reason: string; page: boolean; permanent: boolean }> {
     const own = htmlToText(item.content ?? item.summary ?? '');
     const teaser = !item.content && (own.length < TEASER_CHARS || /(\.\.\.|…|read more)\s*$/i.test(own));
     const base = { id, source: this.name, title: item.title, date: item.date, url: item.link };
     if (!teaser || !item.link) {
-      if (!own) return { reason: 'feed item has no text', page: false };
+      if (!own) return { reason: 'feed item has no text', page: false, permanent: true };
       return { raw: { ...base, text: own }, page: false };
     }
     const res = await this.o.fetcher.get(item.link, { signal });
-    if (res.kind !== 'ok') return { reason: res.kind === 'failed' ? res.reason : 'linked page not returned', page: false };
+    if (res.kind === 'failed') return { reason: `linked page: ${res.reason}`, page: false, permanent: res.status === 404 || res.status === 410 };
+    if (res.kind !== 'ok') return { reason: 'linked page not returned', page: false, permanent: false };
     const page = extractArticle(res.body);
-    if (!page.ok) return { reason: `linked page: ${page.reason}`, page: true };
+    if (!page.ok) return { reason: `linked page: ${page.reason}`, page: true, permanent: true };
     return { raw: { ...base, title: item.title ?? page.title, text: page.text }, page: true };
   }
 }

@@ -2,12 +2,18 @@ import KeyvPostgres from '@keyv/postgres';
 import { likePrefix, type BackendOps } from './keyv-store.ts';
 
 /**
+ * @keyv/postgres keeps one pool per process (for the last URI opened) and its disconnect() ends
+ * it for every store, so stores count themselves and the last one to close ends the pool.
+ */
+const openStores = new Map<string, number>();
+
+/**
  * PostgreSQL shared by several bots. Connection attempts time out so an unreachable server
- * fails the start instead of hanging it. Note: @keyv/postgres keeps one pool per URI in the
- * process, so close() ends the pool for every store on that URI.
+ * fails the start instead of hanging it.
  */
 export function postgresBackend(uri: string, table = 'sco_state', connectTimeoutMs = 5000): BackendOps {
   const adapter = new KeyvPostgres({ uri, table, connectionTimeoutMillis: connectTimeoutMs, max: 5 });
+  openStores.set(uri, (openStores.get(uri) ?? 0) + 1);
   const t = `${adapter.opts.schema}.${adapter.opts.table}`;
   const query = (sql: string, values?: unknown[]) => adapter.query(sql, values) as Promise<Record<string, unknown>[]>;
   return {
@@ -37,7 +43,12 @@ export function postgresBackend(uri: string, table = 'sco_state', connectTimeout
       }
     },
     async close() {
-      await adapter.disconnect();
+      const left = (openStores.get(uri) ?? 1) - 1;
+      if (left > 0) openStores.set(uri, left);
+      else {
+        openStores.delete(uri);
+        await adapter.disconnect();
+      }
     },
   };
 }

@@ -111,7 +111,8 @@ export function findEntities(text: string, tokens: Token[], wink: WinkEntity[], 
 function names(tokens: Token[], taken: boolean[], gazetteer: Gazetteer, add: (k: EntityKind, f: number, l: number) => void): void {
   let i = 0;
   while (i < tokens.length) {
-    if (taken[i] || !isCapital(tokens[i]!)) {
+    const honorific = HONORIFICS.has(tokens[i]!.lower) && /^\p{Lu}/u.test(tokens[i + 1]?.text ?? '');
+    if (taken[i] || !(isCapital(tokens[i]!) || honorific)) {
       i++;
       continue;
     }
