@@ -99,9 +99,14 @@ export async function startSlack(app: App, options: StartSlackOptions = {}): Pro
   }
   logger.info({ mode: socket ? 'socket' : 'http', port }, 'Slack app started');
 
-  // The transport has its own client so rate limits come back classified instead of being waited out blindly.
+  // The transport has its own client so rate limits come back classified instead of being waited
+  // out blindly, and a Slack outage fails a post within seconds: the scheduler retries later.
   const transport = new SlackTransport({
-    client: new webApi.WebClient(config.slackBotToken, { ...clientOptions, rejectRateLimitedCalls: true }),
+    client: new webApi.WebClient(config.slackBotToken, {
+      ...clientOptions,
+      rejectRateLimitedCalls: true,
+      retryConfig: options.retryConfig ?? { retries: 2, factor: 2, minTimeout: 1000, maxTimeout: 4000 },
+    }),
     logger,
     maxRateLimitWaitMs: options.maxRateLimitWaitMs,
   });
