@@ -2,6 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import type { Block, Citation, DigestItem, ResultItem } from '../../src/bot/reply.ts';
 import { LIMITS } from './limits.ts';
 import { embedUrl, escapeText, richToMarkdown, truncate } from './render-text.ts';
+import { splitText } from './split-text.ts';
 
 const COLOR = 0x1f6fb2;
 const SNIPPET_MAX = 1000;
@@ -13,32 +14,26 @@ function footer(date: string | null, id: string): APIEmbed['footer'] {
 /** One search hit: linked title, the date, the snippet with matched words bold. */
 export function renderResult(item: ResultItem): APIEmbed {
   const snippet = item.snippet.length > 0 ? richToMarkdown(item.snippet) : escapeText(item.summary ?? '');
-  const e: APIEmbed = {
-    color: COLOR,
-    title: truncate(escapeText(item.title), LIMITS.embedTitle),
-    footer: footer(item.date, item.id),
-  };
+  const e: APIEmbed = { color: COLOR, footer: footer(item.date, item.id) };
+  if (item.title.trim()) e.title = truncate(escapeText(item.title), LIMITS.embedTitle);
   const url = embedUrl(item.url);
-  if (url) e.url = url;
+  if (url && e.title) e.url = url;
   if (snippet) e.description = truncateMarkdown(snippet, SNIPPET_MAX);
   return e;
 }
 
 /** A digest entry: linked title, date and the release's short summary. */
 export function renderDigestItem(item: DigestItem): APIEmbed {
-  const e: APIEmbed = {
-    color: COLOR,
-    title: truncate(escapeText(item.title), LIMITS.embedTitle),
-    footer: footer(item.date, item.id),
-  };
+  const e: APIEmbed = { color: COLOR, footer: footer(item.date, item.id) };
+  if (item.title.trim()) e.title = truncate(escapeText(item.title), LIMITS.embedTitle);
   const url = embedUrl(item.url);
-  if (url) e.url = url;
+  if (url && e.title) e.url = url;
   if (item.summary) e.description = truncate(escapeText(item.summary), 1500);
   return e;
 }
 
 function citationLine(c: Citation): string {
-  const title = escapeText(c.title);
+  const title = truncate(escapeText(c.title.trim() || c.id.trim() || 'release'), 300);
   const url = embedUrl(c.url);
   const linked = url ? `[${title}](${url.replace(/\(/g, '%28').replace(/\)/g, '%29')})` : title;
   return `**[${c.n}]** ${linked} · ${c.date ?? 'date unknown'}`;
@@ -46,25 +41,17 @@ function citationLine(c: Citation): string {
 
 /**
  * An answer: the short answer, the quoted sentence it rests on, and the numbered citations.
- * Citations are never cut; the quote gives way first when the description would be too long.
+ * Citations are never cut: when everything does not fit one embed they continue in the next.
  */
 export function renderAnswer(block: Extract<Block, { type: 'answer' }>): APIEmbed[] {
-  const answer = escapeText(block.answer);
-  const quoteText = richToMarkdown(block.quote);
+  const answer = truncate(escapeText(block.answer), 2000);
+  const quoteText = truncateMarkdown(richToMarkdown(block.quote), 1500);
+  const quote = quoteText ? quoteText.split('\n').map((l) => `> ${l}`).join('\n') : '';
   const citations = block.citations.map(citationLine).join('\n');
-  const fixed = answer.length + citations.length + 8;
-  const room = Math.max(0, LIMITS.embedDescription - fixed);
-  const quote = quoteText ? truncateMarkdown(quoteText, Math.min(room, 1500)) : '';
-  const parts = [truncate(answer, LIMITS.embedDescription - 200)];
-  if (quote) parts.push(quote.split('\n').map((l) => `> ${l}`).join('\n'));
-  if (citations) parts.push(citations);
-  const description = parts.join('\n\n');
-  if (description.length <= LIMITS.embedDescription) return [{ color: COLOR, description }];
-  // Very many citations: answer and quote in one embed, the citations in the next.
-  return [
-    { color: COLOR, description: parts.slice(0, 2).join('\n\n') },
-    { color: COLOR, description: truncate(citations, LIMITS.embedDescription) },
-  ];
+  const head = [answer, quote].filter(Boolean).join('\n\n');
+  const whole = [head, citations].filter(Boolean).join('\n\n');
+  if (whole.length <= LIMITS.embedDescription) return [{ color: COLOR, description: whole }];
+  return [head, ...splitText(citations, LIMITS.embedDescription)].filter(Boolean).map((description) => ({ color: COLOR, description }));
 }
 
 /** Like truncate, but never leaves a bold run open. */

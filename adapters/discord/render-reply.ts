@@ -4,6 +4,9 @@ import type { Block, Button, Reply } from '../../src/bot/reply.ts';
 import { LIMITS } from './limits.ts';
 import { embedUrl, escapeText, richToMarkdown, truncate } from './render-text.ts';
 import { renderAnswer, renderDigestItem, renderResult } from './render-items.ts';
+import { splitText } from './split-text.ts';
+
+export { splitText };
 
 /** One Discord message, in API JSON (camel-cased options take these as they are). */
 export interface DiscordMessage {
@@ -30,25 +33,6 @@ export function embedLength(e: APIEmbed): number {
   return n;
 }
 
-/** Splits markdown into pieces of at most `max` characters, at paragraph, line or word ends. */
-export function splitText(text: string, max: number): string[] {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const window = rest.slice(0, max);
-    let at = window.lastIndexOf('\n\n');
-    if (at < max * 0.5) at = window.lastIndexOf('\n');
-    if (at < max * 0.5) at = window.lastIndexOf(' ');
-    if (at < max * 0.5) at = max;
-    // Never leave a lone escaping backslash at the end of a piece.
-    while (at > 1 && rest[at - 1] === '\\') at--;
-    pieces.push(rest.slice(0, at).trimEnd());
-    rest = rest.slice(at).trimStart();
-  }
-  if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
-  return pieces;
-}
-
 /** Text-only replies (errors, confirmations) read best as a plain message. */
 function asContent(blocks: Block[]): string | null {
   const lines: string[] = [];
@@ -63,13 +47,16 @@ function asContent(blocks: Block[]): string | null {
 
 function buttonRows(buttons: Button[], customId: (b: Button) => string | null): DiscordMessage['components'] {
   const rendered: APIButtonComponentWithCustomId[] = [];
+  const used = new Set<string>();
   for (const b of buttons) {
     const id = customId(b);
-    if (!id) continue;
+    // Discord rejects a message whose buttons share a custom_id.
+    if (!id || used.has(id)) continue;
+    used.add(id);
     rendered.push({
       type: ComponentType.Button,
       custom_id: id,
-      label: truncate(b.label, LIMITS.buttonLabel),
+      label: truncate(b.label.trim() || '…', LIMITS.buttonLabel),
       style: b.style === 'primary' ? ButtonStyle.Primary : b.style === 'danger' ? ButtonStyle.Danger : ButtonStyle.Secondary,
     });
   }
@@ -96,7 +83,7 @@ function toEmbeds(blocks: Block[]): APIEmbed[] {
     const pieces = splitText(lines.join('\n'), LIMITS.embedDescription);
     pieces.forEach((description, i) => {
       const e: APIEmbed = { color: EMBED_COLOR };
-      if (i === 0 && title !== undefined) e.title = truncate(escapeText(title), LIMITS.embedTitle);
+      if (i === 0 && title) e.title = truncate(escapeText(title), LIMITS.embedTitle);
       if (description) e.description = description;
       embeds.push(e);
     });
@@ -135,7 +122,8 @@ function toEmbeds(blocks: Block[]): APIEmbed[] {
     }
   }
   flush();
-  return embeds;
+  // Discord rejects an embed with nothing in it.
+  return embeds.filter((e) => e.title || e.description || e.footer?.text || e.fields?.length);
 }
 
 /** Packs embeds into messages of at most 10 embeds and 6000 characters. */

@@ -1,4 +1,3 @@
-import { escapeMarkdown } from 'discord.js';
 import type { RichText } from '../../src/bot/reply.ts';
 
 /**
@@ -15,22 +14,16 @@ export function escapeText(text: string): string {
     .join('');
 }
 
+/**
+ * Backslash-escapes what Discord markdown would act on: emphasis, strike, spoiler, code and
+ * masked-link characters anywhere; quotes, headings, subtext and list markers at a line start.
+ * (discord.js's escapeMarkdown does the same but takes ~0.7 s on a 20 kB release.)
+ */
 function escapePlain(text: string): string {
-  const escaped = escapeMarkdown(text, {
-    codeBlock: true,
-    inlineCode: true,
-    bold: true,
-    italic: true,
-    underline: true,
-    strikethrough: true,
-    spoiler: true,
-    codeBlockContent: true,
-    inlineCodeContent: true,
-    heading: true,
-    bulletedList: true,
-    numberedList: true,
-    maskedLink: true,
-  });
+  const escaped = text
+    .replace(/[\\*_~`|[\]]/g, '\\$&')
+    .replace(/^(\s*)(>|#{1,3}\s|-#\s|[-+]\s)/gm, '$1\\$2')
+    .replace(/^(\s*\d+)\.(\s)/gm, '$1\\.$2');
   return defuseMentions(escaped);
 }
 
