@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../src/logger.ts';
+import { slackErrorCode } from './slack-errors.ts';
 
 export interface SlackPerson {
   name?: string;
@@ -45,7 +46,9 @@ export class SlackUsers {
         canManage: listed || !!(u.is_admin || u.is_owner || u.is_primary_owner),
       };
     } catch (error) {
-      this.logger.warn({ err: error, user: userId }, 'users.info failed; treating the person as a non-manager');
+      // A missing users:read scope or an unknown user: say which, without a stack per request.
+      const reason = slackErrorCode(error) ?? (error instanceof Error ? error.message : String(error));
+      this.logger.warn({ user: userId, reason }, 'users.info failed; treating the person as a non-manager');
       return person;
     }
     this.cache.set(userId, { person, until: this.now() + TTL_MS });
