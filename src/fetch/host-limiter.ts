@@ -30,9 +30,4 @@ export class HostLimiter {
       h.waiting.shift()?.();
     }
   }
-
-  /** The most requests that were ever in flight to one host at once is bounded by this. */
-  get limit(): number {
-    return this.perHost;
-  }
 }
