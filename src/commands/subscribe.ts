@@ -49,8 +49,9 @@ export const subscribeCommand: CommandSpec = {
       extra,
     );
     const line = describeSubscription(sub, await store.cursor(sub), app.clock());
-    const back = extra?.length ? ` The first digest also brings the ${extra.length} newest release${extra.length === 1 ? '' : 's'}.` : '';
-    const who = request.user.name ?? 'Someone';
+    const back = !extra?.length ? '' : extra.length === 1 ? ' The first digest also brings the newest release.' : ` The first digest also brings the ${extra.length} newest releases.`;
+    const name = request.user.name ?? 'Someone';
+    const who = name.charAt(0).toUpperCase() + name.slice(1);
     return textReply(`${who} subscribed this channel: ${line}${back} Stop with \`/sco unsubscribe ${sub.id}\`.`, 'channel');
   },
 };

@@ -15,7 +15,7 @@ export const subscriptionsCommand: CommandSpec = {
     const store = new SubscriptionStore(app.store);
     const subs = await store.list(request.channel);
     if (subs.length === 0) {
-      return textReply('This channel has no digest subscriptions. Start one with `/sco subscribe` (daily at 09:00) or see `/sco help subscribe`.');
+      return textReply('This channel has no digest subscriptions. Start one with `/sco subscribe` (daily at 09:00); `/sco help` lists the options.');
     }
     const now = app.clock();
     const lines = await Promise.all(subs.map(async (s) => describeSubscription(s, await store.cursor(s), now)));
