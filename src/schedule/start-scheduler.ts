@@ -77,10 +77,18 @@ export function startScheduler(app: App, transports: Transport[], opts: Schedule
     await Promise.all(all.filter((s) => !s.paused).map((s) => deliver(s, now, false)));
   };
 
+  // Runs still going when stop() is called; awaited so the App is not closed under them.
+  const inflight = new Set<Promise<unknown>>();
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    inflight.add(p);
+    void p.finally(() => inflight.delete(p)).catch(() => undefined);
+    return p;
+  };
+
   let task: ScheduledTask | undefined;
   if (opts.autoStart !== false) {
     const shared = app.store.kind === 'redis' || app.store.kind === 'postgres';
-    task = cron.schedule(opts.tick ?? '* * * * *', () => runDue(), {
+    task = cron.schedule(opts.tick ?? '* * * * *', () => track(runDue()), {
       name: 'sco-digests',
       timezone: 'UTC',
       noOverlap: true,
@@ -89,12 +97,13 @@ export function startScheduler(app: App, transports: Transport[], opts: Schedule
   }
 
   const scheduler: Scheduler = {
-    runDue,
-    deliverNow: (sub) => deliver(sub, app.clock(), true),
+    runDue: (now) => track(runDue(now)),
+    deliverNow: (sub) => track(deliver(sub, app.clock(), true)),
     serves: (channel) => transportFor(channel) !== undefined,
     async stop() {
       registerScheduler(app, undefined);
       if (task) await task.destroy();
+      await Promise.allSettled([...inflight]);
     },
   };
   registerScheduler(app, scheduler);
