@@ -61,6 +61,22 @@ describe('deriveTitle', () => {
   });
 });
 
+describe('files without words up front', () => {
+  const load = (text: string) => {
+    try {
+      return normalise({ id: 'p', source: 'content', text, path: '/tmp/p.txt' }, taxonomy).release.title;
+    } catch (e) {
+      return `problem: ${(e as Error).message}`;
+    }
+  };
+  it('a file of punctuation is a problem; a stray first line does not become the title', () => {
+    expect(load('...')).toMatch(/^problem: the release has no words/);
+    expect(load('---\n\n')).toMatch(/^problem: the release has no words/);
+    expect(load('---\n\n---\nThe SCO Secretary-General met delegates in Tashkent.')).toBe('SCO Secretary-General meets delegates in Tashkent');
+    expect(load('The.')).toBe('The');
+  });
+});
+
 describe('content folder loading', () => {
   let t: TestApp | undefined;
   afterEach(async () => {

@@ -39,7 +39,9 @@ export function deriveTitle(firstSentence: string): string {
     return `${verb} `;
   });
   t = t.charAt(0).toUpperCase() + t.slice(1);
-  return shorten(t).replace(TRAILING_JUNK, '');
+  const title = shorten(t).replace(TRAILING_JUNK, '');
+  // Rewriting must never leave nothing to show: fall back to the sentence itself, shortened.
+  return /[\p{L}\p{N}]/u.test(title) ? title : shorten(firstSentence.replace(/\s+/g, ' ').trim());
 }
 
 function shorten(t: string): string {

@@ -27,7 +27,7 @@ export function splitFrontMatter(text: string): SplitMarkdown {
   }
   let doc: unknown;
   try {
-    doc = parse(m[1]!);
+    doc = parse(m[1]!, { logLevel: 'error' });
   } catch (e) {
     throw new FrontMatterError(`front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }

@@ -27,8 +27,12 @@ export function normalise(raw: RawRelease, taxonomy: Taxonomy): Normalised {
   const { meta, body: rawBody } = isMarkdown ? splitFrontMatter(raw.text) : { meta: {}, body: raw.text };
   const body = cleanText(isMarkdown ? markdownToText(rawBody) : rawBody, !isMarkdown);
   if (!body) throw new Error('the release has no text');
+  if (!hasWords(body)) throw new Error('the release has no words, only punctuation or symbols');
   const sentences = splitSentences(body);
-  const title = cleanText(raw.title ?? meta.title ?? '', false) || deriveTitle(sentences[0] ?? body.split('\n')[0]!);
+  const givenTitle = cleanText(raw.title ?? meta.title ?? '', false);
+  // The opening sentence is the first with words: a stray "---" or "..." line is not a title.
+  const opening = sentences.find(hasWords) ?? body.split('\n').find(hasWords)!;
+  const title = hasWords(givenTitle) ? givenTitle : deriveTitle(opening);
   const date = validDate(raw.date) ?? meta.date ?? deriveDate(body);
   const given = [...(raw.topics ?? []), ...(meta.topics ?? [])].map((t) => taxonomy.lookup(t)[0]?.id ?? t);
   const topics = [...new Set([...given, ...taxonomy.tag(`${title}\n${body}`)])];
@@ -51,6 +55,10 @@ export function normalise(raw: RawRelease, taxonomy: Taxonomy): Normalised {
     },
     sentences,
   };
+}
+
+function hasWords(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
 }
 
 function validDate(d: string | undefined): string | null {

@@ -49,7 +49,7 @@ export function parseTaxonomy(text: string, path: string): TaxonomyLoad {
   const problems: LoadProblem[] = [];
   let doc: unknown;
   try {
-    doc = parse(text);
+    doc = parse(text, { logLevel: 'error' });
   } catch (e) {
     return { taxonomy: new Taxonomy([]), problems: [{ path, reason: `not valid YAML: ${(e as Error).message.split('\n')[0]}` }] };
   }
