@@ -22,6 +22,8 @@ const rich: fc.Arbitrary<RichText> = fc.array(
   fc.oneof(str(200), fc.record({ text: str(100), strong: fc.option(fc.boolean(), { nil: undefined }), href: fc.option(fc.webUrl(), { nil: undefined }) })),
   { maxLength: 12 },
 );
+/** The core never sends a text block with nothing to read in it. */
+const someText = rich.filter((r) => /[\p{L}\p{N}]/u.test(r.map((p) => (typeof p === 'string' ? p : p.text)).join('')));
 const result: fc.Arbitrary<ResultItem> = fc.record({
   id: str(40), title: str(400), date, url, snippet: rich, summary: fc.option(str(800), { nil: undefined }), score: fc.option(fc.double(), { nil: undefined }),
 });
@@ -36,10 +38,16 @@ const button: fc.Arbitrary<Button> = fc.record({
 });
 const block: fc.Arbitrary<Block> = fc.oneof(
   fc.record({ type: fc.constant('heading' as const), text: str(300) }),
-  fc.record({ type: fc.constant('text' as const), text: rich }),
-  fc.record({ type: fc.constant('context' as const), text: rich }),
+  fc.record({ type: fc.constant('text' as const), text: someText }),
+  fc.record({ type: fc.constant('context' as const), text: someText }),
   fc.record({ type: fc.constant('results' as const), items: fc.array(result, { maxLength: 25 }) }),
-  fc.record({ type: fc.constant('answer' as const), answer: str(1200), quote: rich, citations: fc.array(citation, { maxLength: 12 }) }),
+  // An answer block always has an answer, the quoted sentence and at least one citation.
+  fc.record({
+    type: fc.constant('answer' as const),
+    answer: str(1200).filter((s) => /[\p{L}\p{N}]/u.test(s)),
+    quote: someText,
+    citations: fc.array(citation, { minLength: 1, maxLength: 12 }),
+  }),
   fc.record({ type: fc.constant('digest' as const), items: fc.array(digestItem, { maxLength: 40 }) }),
   // One reply never offers the same action twice (Slack rejects repeated action_ids in a block).
   fc.record({ type: fc.constant('buttons' as const), buttons: fc.uniqueArray(button, { maxLength: 5, selector: (b) => b.action }) }),
@@ -48,7 +56,8 @@ const block: fc.Arbitrary<Block> = fc.oneof(
 
 export const replyArb: fc.Arbitrary<Reply> = fc.record({
   blocks: fc.array(block, { maxLength: 12 }),
-  text: str(5000),
+  // The core always gives a plain-text fallback.
+  text: str(5000).filter((s) => s.trim().length > 0),
   visibility: fc.constantFrom('private' as const, 'channel' as const, 'thread' as const),
   replaceOriginal: fc.option(fc.boolean(), { nil: undefined }),
 });
