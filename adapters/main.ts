@@ -2,6 +2,7 @@ import type { App } from '../src/app.ts';
 import type { Transport } from '../src/ports/transport.ts';
 import { ConsoleTransport } from './console/console-transport.ts';
 import { runConsole } from './console/console-workspace.ts';
+import { instrumentBot, instrumentTransport } from '../src/ops/instrument.ts';
 
 /** A running platform connection. */
 export interface RunningAdapter {
@@ -23,20 +24,25 @@ export interface StartIO {
  */
 export async function startBot(app: App, io: StartIO): Promise<void> {
   const { config, logger } = app;
+  instrumentBot(app);
   const adapters: Record<string, RunningAdapter> = {};
-  if (config.slackBotToken) {
-    const { startSlack } = await import('./slack/start-slack.ts');
-    adapters.slack = await startSlack(app);
-  }
+  const status = () => Object.fromEntries(Object.entries(adapters).map(([name, a]) => [name, () => a.status()]));
+  // Discord first, so that Slack's HTTP receiver (which then owns PORT) can report both in /healthz.
   if (config.discordToken) {
     const { startDiscord } = await import('./discord/start-discord.ts');
     adapters.discord = await startDiscord(app);
   }
+  if (config.slackBotToken) {
+    const { startSlack } = await import('./slack/start-slack.ts');
+    const others = status();
+    adapters.slack = await startSlack(app, {
+      opsAdapters: { ...others, slack: () => adapters.slack?.status() ?? 'connecting' },
+    });
+  }
   const platforms = Object.values(adapters);
   const consoleMode = platforms.length === 0;
-  const transports = consoleMode
-    ? [new ConsoleTransport(io.write, io.interactive)]
-    : platforms.map((a) => a.transport);
+  const transports = (consoleMode ? [new ConsoleTransport(io.write, io.interactive)] : platforms.map((a) => a.transport))
+    .map((t) => instrumentTransport(app, t));
 
   const { startScheduler } = await import('../src/schedule/start-scheduler.ts');
   const { startSync } = await import('../src/sync/start-sync.ts');
@@ -46,10 +52,9 @@ export async function startBot(app: App, io: StartIO): Promise<void> {
   let health: { close(): Promise<void> } | undefined;
   if (!consoleMode) {
     const { startHealthServer } = await import('./http/health-server.ts');
-    const status = Object.fromEntries(Object.entries(adapters).map(([name, a]) => [name, () => a.status()]));
-    // In Slack HTTP mode Bolt owns PORT and serves /healthz itself (see adapters/slack).
+    // In Slack HTTP mode Bolt owns PORT and serves /healthz and /metrics itself (see adapters/slack).
     const slackHttp = Boolean(config.slackBotToken && !config.slackAppToken);
-    if (!slackHttp) health = await startHealthServer(app, { port: config.port, adapters: status });
+    if (!slackHttp) health = await startHealthServer(app, { port: config.port, adapters: status() });
     logger.info({ adapters: Object.keys(adapters) }, 'SCO Bot is running');
   }
 
