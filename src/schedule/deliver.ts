@@ -25,6 +25,8 @@ export interface DeliveryRecord {
   state: 'pending' | 'done' | 'failed';
 }
 
+const MAX_WAIT_MS = 60_000;
+
 export type DeliveryOutcome = 'posted' | 'empty' | 'not_due' | 'busy' | 'paused' | 'failed';
 
 export interface DeliveryOptions {
@@ -177,7 +179,8 @@ export class Deliverer {
         result = { ok: false, kind: 'transient', detail: (error as Error).message };
       }
       if (result.ok || result.kind === 'forbidden' || result.kind === 'not_found') return result;
-      if (result.kind === 'rate_limited' && rateLimited++ < this.options.rateLimitRetries) {
+      // A long retry-after is not slept through while holding the lease: a later tick resumes.
+      if (result.kind === 'rate_limited' && result.retryAfterMs <= MAX_WAIT_MS && rateLimited++ < this.options.rateLimitRetries) {
         log.info({ retryAfterMs: result.retryAfterMs }, 'rate limited; waiting as the platform asks');
         await this.options.sleep(Math.max(0, result.retryAfterMs));
         continue;
