@@ -1,14 +1,15 @@
 import type { APIEmbed } from 'discord.js';
 import type { Block, Citation, DigestItem, ResultItem } from '../../src/bot/reply.ts';
 import { LIMITS } from './limits.ts';
-import { embedUrl, escapeText, richToMarkdown, truncate } from './render-text.ts';
+import { defuseMentions, embedUrl, escapeText, richToMarkdown, truncate } from './render-text.ts';
 import { splitText } from './split-text.ts';
 
 const COLOR = 0x1f6fb2;
 const SNIPPET_MAX = 1000;
 
 function footer(date: string | null, id: string): APIEmbed['footer'] {
-  return { text: truncate(`${date ?? 'date unknown'} · ${id}`, 200) };
+  // Footers show no markdown, but a defused mention costs nothing.
+  return { text: truncate(defuseMentions(`${date ?? 'date unknown'} · ${id}`), 200) };
 }
 
 /** One search hit: linked title, the date, the snippet with matched words bold. */

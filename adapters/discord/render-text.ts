@@ -7,10 +7,10 @@ import type { RichText } from '../../src/bot/reply.ts';
  */
 export function escapeText(text: string): string {
   // `code` spans (the core writes commands that way) stay code: nothing inside them renders as
-  // markdown or as a mention, so they are safe as they are.
+  // markdown. Mentions are defused there too, in case a client or the server still reads them.
   return text
     .split(/(`[^`\n]+`)/)
-    .map((part, i) => (i % 2 === 1 ? part : escapePlain(part)))
+    .map((part, i) => (i % 2 === 1 ? defuseMentions(part) : escapePlain(part)))
     .join('');
 }
 
