@@ -122,8 +122,14 @@ export function analyseQuestion(raw: string): Question {
   question.terms = termsOf(body);
   if (question.kind === 'number') {
     // "how many observers ...": the counted thing, which the answer's number should count.
-    const firstVerb = question.terms.findIndex((t) => t.verb);
-    question.counted = question.terms.slice(0, firstVerb < 0 ? 3 : Math.min(3, firstVerb)).map((t) => t.stem);
+    // The words right after "how many", up to the first stop word or verb: "international
+    // organisations", "member states". The last of them is the thing counted.
+    const run: string[] = [];
+    for (const t of analysed.tokens) {
+      if (t.pos === 'PUNCT' || STOP_WORDS.has(t.lower) || t.pos === 'VERB' || t.pos === 'AUX') break;
+      run.push(t.stem);
+    }
+    question.counted = run.slice(-1);
   }
   // The verb the question turns on: its subject, agent or time is the answer ("Set up in 2005").
   const verb = analysed.tokens.find((t) => t.pos === 'VERB' && !STOP_WORDS.has(t.lower));

@@ -95,7 +95,11 @@ export function findEntities(text: string, tokens: Token[], wink: WinkEntity[], 
     if (kind === 'number') {
       let j = last + 1;
       if (tokens[j]?.pos === 'ADJ' && tokens[j + 1]?.pos === 'NOUN') j++;
-      if (tokens[j] && tokens[j]!.pos === 'NOUN' && !STOP_WORDS.has(tokens[j]!.lower) && !taken[j]) last = j;
+      if (tokens[j] && tokens[j]!.pos === 'NOUN' && !STOP_WORDS.has(tokens[j]!.lower) && !taken[j]) {
+        last = j;
+        // A compound: "eight member banks", "200 sports enthusiasts".
+        if (tokens[j + 1]?.pos === 'NOUN' && !STOP_WORDS.has(tokens[j + 1]!.lower) && !taken[j + 1]) last = j + 1;
+      }
     }
     add(kind, first, last);
   }
