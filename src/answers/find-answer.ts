@@ -31,6 +31,8 @@ export const THRESHOLDS: Thresholds = { sentence: 0.34, total: 0.62 };
 const CANDIDATES = 80;
 /** How much an answer the question's words point at straight away counts over mere coverage. */
 const PICK_WEIGHT = 0.6;
+/** A person named by the very title asked about ("Afghan Foreign Minister ..."). */
+const TITLE_WEIGHT = 0.5;
 /** Sentences that lean on the one before: a pronoun or "the event" stands for what it named. */
 const PRONOUN_START = /^(he|she|it|they|this|these|his|her|its|their|the two|both|the (event|meeting|conference|forum|mission|talks|session|summit|exhibition|ceremony|visit|delegation))\b/i;
 
@@ -110,11 +112,13 @@ export function findAnswer(
     const coverTotal = weightOf((t) => inSentence.has(t.lower) || antecedent.has(t.lower) || inRelease.has(t.lower));
     let answer: string | null = null;
     let pickScore = 0;
+    let titled = 0;
     if (needsEntity) {
       const pick = pickEntity(s, q, terms, questionLower);
       if (pick) {
         answer = pick.text;
         pickScore = pick.score / total;
+        titled = pick.titled;
       }
     } else {
       answer = statementOf(s, matched.map((m) => m.i));
@@ -124,7 +128,7 @@ export function findAnswer(
     // as how many of them the sentence holds.
     const score = needsEntity
       ? answer
-        ? 0.6 * coverSentence + 0.3 * context + PICK_WEIGHT * (1 - Math.exp(-pickScore)) + 0.1 + (q.since && answer.startsWith('since ') ? 0.3 : 0)
+        ? 0.6 * coverSentence + 0.3 * context + PICK_WEIGHT * (1 - Math.exp(-pickScore)) + 0.1 + (q.since && answer.startsWith('since ') ? 0.3 : 0) + TITLE_WEIGHT * titled
         : -1
       : coverSentence + 0.5 * context;
     scored.push({ hit, s, coverSentence, coverTotal, answer, pickScore, score, hitTokens: matched.map((m) => m.i) });

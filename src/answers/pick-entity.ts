@@ -5,6 +5,8 @@ import { wordMatches, type WeightedTerm } from './terms.ts';
 
 export interface Pick {
   entity: Entity;
+  /** Share of the question's weight that names this entity's title or apposition ("Foreign Minister"). */
+  titled: number;
   /** How strongly the question's words point at this entity. */
   score: number;
   /** The short answer text. */
@@ -83,13 +85,14 @@ export function pickEntity(s: AnalysedSentence, q: Question, terms: WeightedTerm
     if (q.kind === 'place' && q.city && kind === 'country' && s.entities.some((e) => e.kind === 'place' && !namedInQuestion(e, questionLower))) continue;
     if (candidates.length === 0) continue;
     const score = new Map<Entity, number>(candidates.map((e) => [e, 0]));
+    const titles = new Map<Entity, number>();
     const hits = termHits(s, terms);
     // "Mr Tursunov handed ...", "led by ... Vladimir Norov": a bare who-question's verb names its
     // answer by syntax, whatever else the sentence mentions.
     if ((q.kind === 'person' || q.kind === 'org') && !q.role && q.focusVerb !== null) {
       const verbs = hits.filter((h) => s.tokens[h.i]!.pos === 'VERB' && (s.tokens[h.i]!.stem === q.focusVerb || h.term.stem === q.focusVerb));
       const direct = actorOf(s, candidates, verbs.map((h) => h.i));
-      if (direct) return { entity: direct, score: terms.reduce((sum, t) => sum + t.weight, 0), text: answerText(direct, s, q) };
+      if (direct) return { entity: direct, score: terms.reduce((sum, t) => sum + t.weight, 0), titled: 0, text: answerText(direct, s, q) };
     }
     for (const { i, term } of hits) {
       const inside = candidates.find((e) => i >= e.first && i <= e.last);
@@ -115,6 +118,7 @@ export function pickEntity(s: AnalysedSentence, q: Question, terms: WeightedTerm
         // A title right before a name ("expert Gulmira Kenebayeva", "Foreign Minister ... Atmar") names that person.
         const adjacent = nearest.first > i && nearest.first - i <= 3 && (kind === 'person' || kind === 'org');
         score.set(nearest, score.get(nearest)! + term.weight * (adjacent ? ADJACENT : 1));
+        if (adjacent) titles.set(nearest, (titles.get(nearest) ?? 0) + term.weight);
         continue;
       }
       // Outside the clause: a weaker vote, fading with distance.
@@ -125,6 +129,7 @@ export function pickEntity(s: AnalysedSentence, q: Question, terms: WeightedTerm
         // and its comma describes that name.
         if ((kind === 'person' || kind === 'org') && s.tokens[last.last + 1]?.text === ',' && s.segments[last.last + 1] === seg) {
           score.set(last, score.get(last)! + term.weight * ADJACENT);
+          titles.set(last, (titles.get(last) ?? 0) + term.weight);
           continue;
         }
         score.set(last, score.get(last)! + term.weight * 0.6 * fade(i - last.last));
@@ -159,7 +164,8 @@ export function pickEntity(s: AnalysedSentence, q: Question, terms: WeightedTerm
       }
     }
     if (!best) continue;
-    return { entity: best, score: bestScore, text: answerText(best, s, q) };
+    const total = terms.reduce((sum, t) => sum + t.weight, 0);
+    return { entity: best, score: bestScore, titled: (titles.get(best) ?? 0) / total, text: answerText(best, s, q) };
   }
   return null;
 }

@@ -56,7 +56,10 @@ export function wordMatches(term: { lower: string; stem: string; forms: string[]
     if (word === form || (form.length >= 5 && word.startsWith(form.slice(0, Math.max(4, form.length - 2))))) return true;
   }
   // Long words sharing a long stem ("congratulatory", "congratulating").
-  if (term.lower.length >= 9 && word.length >= 9 && commonPrefix(word, term.lower) >= 8) return true;
+  if (term.lower.length >= 9 && word.length >= 9) {
+    const shared = commonPrefix(word, term.lower);
+    if (shared >= 9 && shared >= 0.75 * Math.min(word.length, term.lower.length)) return true;
+  }
   // A typo in the question ("conferance"): one edit on long words, two on very long ones.
   if (term.lower.length >= 6 && Math.abs(word.length - term.lower.length) <= 2 && /^[a-z-]+$/.test(term.lower)) {
     return editDistance(word, term.lower, term.lower.length >= 9 ? 2 : 1) <= (term.lower.length >= 9 ? 2 : 1);
