@@ -13,10 +13,20 @@ afterAll(async () => {
   await h.close();
 });
 
-/** Waits for the interaction's response and returns the message a person sees. */
+/**
+ * Waits for the interaction's response and returns the message a person sees. A deferred
+ * response (the machine is busy) is followed to the edit or follow-up that carries the reply.
+ */
 async function responseTo(token: string) {
   const call = await h.fake.waitForCall((c) => c.path.endsWith(`/${token}/callback`));
-  return { type: bodyOf(call).type as number, msg: messageOf(call) };
+  const type = bodyOf(call).type as number;
+  if (type !== 5 && type !== 6) return { type, msg: messageOf(call) };
+  const deferredFlags = bodyOf(call).data?.flags ?? 0;
+  const final = await h.fake.waitForCall(
+    (c) => (c.method === 'PATCH' && c.path.endsWith(`/${token}/messages/@original`)) || (c.method === 'POST' && c.path.endsWith(`/${token}`)),
+  );
+  const msg = bodyOf(final);
+  return { type: type === 5 ? 4 : 7, msg: final.method === 'PATCH' ? { ...msg, flags: deferredFlags } : msg };
 }
 
 describe('Discord /sco lookups', () => {
@@ -56,7 +66,6 @@ describe('Discord /sco lookups', () => {
     expect(visibleText(paged.msg)).not.toBe(visibleText(first.msg));
 
     const shared = await responseTo(h.fake.button(share!).token);
-    expect(shared.type).toBe(4);
     expect((shared.msg.flags ?? 0) & EPHEMERAL).toBe(0);
     expect(visibleText(shared.msg)).toMatch(/Shared by analyst/);
     expect(visibleText(shared.msg)).toMatch(/1–5 of \d+/);
@@ -122,6 +131,52 @@ describe('Discord /sco lookups', () => {
     const edit = await h.fake.waitForCall((c) => c.method === 'PATCH' && c.path.includes(`/${token}/messages/@original`));
     expect(bodyOf(edit).content).toBe('done thinking');
     expect(bodyOf(edit).allowed_mentions).toEqual(NO_PINGS);
+  });
+
+  it('a slow reply meant for the channel replaces the private "thinking" with a public follow-up', async () => {
+    h.test.app.registry.add({
+      id: 'slowshout',
+      summary: 'test only',
+      usage: 'slowshout',
+      examples: [],
+      options: [],
+      run: async () => {
+        await new Promise((r) => setTimeout(r, 400));
+        return { blocks: [{ type: 'text', text: ['for everyone'] }], text: 'for everyone', visibility: 'channel' };
+      },
+    });
+    const { token } = h.fake.slash('slowshout');
+    await h.fake.waitForCall((c) => c.method === 'DELETE' && c.path.endsWith(`/${token}/messages/@original`));
+    const follow = await h.fake.waitForCall((c) => c.method === 'POST' && c.path.endsWith(`/webhooks/${h.fake.applicationId}/${token}`));
+    expect(bodyOf(follow).content).toBe('for everyone');
+    expect((bodyOf(follow).flags ?? 0) & EPHEMERAL).toBe(0);
+  });
+
+  it('a reply too long for one message continues in private follow-ups', async () => {
+    const body = Array.from({ length: 300 }, (_, i) => `Sentence ${i} of a very long release.`).join(' ');
+    h.test.app.registry.add({
+      id: 'longread',
+      summary: 'test only',
+      usage: 'longread',
+      examples: [],
+      options: [],
+      run: async () => ({ blocks: [{ type: 'heading', text: 'Long' }, { type: 'text', text: [body] }], text: 'Long', visibility: 'private' }),
+    });
+    const { token } = h.fake.slash('longread');
+    const first = await responseTo(token);
+    const follow = await h.fake.waitForCall((c) => c.method === 'POST' && c.path.endsWith(`/webhooks/${h.fake.applicationId}/${token}`));
+    expect(first.msg.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(bodyOf(follow).flags & EPHEMERAL).toBe(EPHEMERAL);
+    const all = [first.msg, bodyOf(follow)].map(visibleText).join(' ');
+    expect(all).toContain('Sentence 0 ');
+    expect(visibleText(bodyOf(follow))).toMatch(/Sentence \d+ of a very long release/);
+  });
+
+  it('/sco ask question:... answers for the channel', async () => {
+    if (!h.test.app.registry.find('ask')) return;
+    const { msg } = await responseTo(h.fake.slash('ask', { question: 'when did the SCO attend the Munich Security Conference?' }).token);
+    expect((msg.flags ?? 0) & EPHEMERAL).toBe(0);
+    expect(visibleText(msg)).toMatch(/February 2020/);
   });
 
   it('members without Manage Channels cannot subscribe the channel; managers can', async () => {

@@ -41,6 +41,13 @@ describe('Discord mentions', () => {
     expect(call.path).toBe(`/channels/${h.fake.channels.thread}/messages`);
   });
 
+  it('a direct message is answered in the DM without a mention', async () => {
+    const question = h.fake.say('afghanistan', { dm: true });
+    const { call, msg } = await answerTo(question.id as string);
+    expect(call.path).toBe(`/channels/${h.fake.channels.dm}/messages`);
+    expect(visibleText(msg)).toMatch(/Munich Security Conference/);
+  });
+
   it('messages that do not mention the bot are left alone', async () => {
     const before = h.fake.calls.length;
     h.fake.say('afghanistan is in the news', { mention: false });

@@ -33,11 +33,12 @@ export interface FakeDiscordOptions {
   allowedIntents?: number;
 }
 
-/** Guild text channels of the fake: a general one, a thread under it, one the bot may not post in. */
+/** Channels of the fake: a general one, a thread under it, one the bot may not post in, and a DM. */
 export interface FakeChannels {
   general: string;
   thread: string;
   forbidden: string;
+  dm: string;
 }
 
 /**
@@ -49,7 +50,7 @@ export class FakeDiscord {
   readonly applicationId = snowflake();
   readonly guildId = snowflake();
   readonly botUser: FakeUser = { id: snowflake(), username: 'SCO Bot', bot: true };
-  readonly channels: FakeChannels = { general: snowflake(), thread: snowflake(), forbidden: snowflake() };
+  readonly channels: FakeChannels = { general: snowflake(), thread: snowflake(), forbidden: snowflake(), dm: snowflake() };
   readonly calls: RecordedCall[] = [];
   /** Messages the bot posted, per channel id. */
   readonly posted = new Map<string, Record<string, unknown>[]>();
@@ -202,16 +203,18 @@ export class FakeDiscord {
   }
 
   /** A person's message in a guild channel; `mention` puts the bot's mention in front. */
-  say(content: string, opts: { user?: FakeUser; channelId?: string; mention?: boolean; permissions?: string } = {}) {
-    const mention = opts.mention ?? true;
+  say(content: string, opts: { user?: FakeUser; channelId?: string; mention?: boolean; permissions?: string; dm?: boolean } = {}) {
+    const mention = opts.mention ?? !opts.dm;
     const m = message({
-      channelId: opts.channelId ?? this.channels.general,
-      guildId: this.guildId,
+      channelId: opts.dm ? this.channels.dm : (opts.channelId ?? this.channels.general),
+      guildId: opts.dm ? undefined : this.guildId,
       author: opts.user ?? PERSON,
       content: mention ? `<@${this.botUser.id}> ${content}` : content,
       mentions: mention ? [this.botUser] : [],
       permissions: opts.permissions,
     });
+    // Discord says what kind of channel it is: 1 a DM, 11 a thread, 0 a text channel.
+    m.channel_type = opts.dm ? 1 : m.channel_id === this.channels.thread ? 11 : 0;
     this.gateway.dispatch('MESSAGE_CREATE', m);
     return m;
   }
