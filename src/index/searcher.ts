@@ -85,27 +85,40 @@ export class Searcher {
     return outcome;
   }
 
+  /**
+   * Ranks in two steps: row ids and scores for the page only (the sorter then carries two
+   * numbers per match, not whole releases and snippets), then rows and snippets for that page.
+   */
   private run(outcome: SearchOutcome, match: string, filters: Filters, limit: number, offset: number, order: 'rank' | 'date'): void {
-    const from = `FROM releases_fts f JOIN releases r ON r.rid = f.rowid WHERE releases_fts MATCH ? ${filters.sql}`;
+    const from = filters.sql
+      ? `FROM releases_fts f JOIN releases r ON r.rid = f.rowid WHERE releases_fts MATCH ? ${filters.sql}`
+      : 'FROM releases_fts f WHERE releases_fts MATCH ?';
     outcome.total = this.sql(`SELECT count(*) ${from}`).pluck().get(match, ...filters.params) as number;
     if (outcome.total === 0) {
       outcome.hits = [];
       return;
     }
-    const orderBy = order === 'date' ? 'r.date IS NULL, r.date DESC, rank' : 'rank';
-    const rows = this.sql(`SELECT ${RELEASE_COLUMNS}, bm25(releases_fts, ${TITLE_WEIGHT}, 1.0) AS rank,
-          snippet(releases_fts, 1, '${OPEN}', '${CLOSE}', '…', 28) AS snip
-        ${from} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
-      .all(match, ...filters.params, limit, offset) as (ReleaseRow & { rank: number; snip: string })[];
-    outcome.hits = rows.map(
-      (row): SearchHit => ({
+    const page =
+      order === 'date'
+        ? this.sql(`SELECT f.rowid AS rid, bm25(releases_fts, ${TITLE_WEIGHT}, 1.0) AS rank
+            FROM releases_fts f JOIN releases r ON r.rid = f.rowid WHERE releases_fts MATCH ? ${filters.sql}
+            ORDER BY r.date IS NULL, r.date DESC, rank LIMIT ? OFFSET ?`)
+        : this.sql(`SELECT f.rowid AS rid, bm25(releases_fts, ${TITLE_WEIGHT}, 1.0) AS rank ${from} ORDER BY rank LIMIT ? OFFSET ?`);
+    const ranked = page.all(match, ...filters.params, limit, offset) as { rid: number; rank: number }[];
+    const rowOf = this.sql(`SELECT ${RELEASE_COLUMNS} FROM releases r WHERE r.rid = ?`);
+    const snippetOf = this.sql(`SELECT snippet(releases_fts, 1, '${OPEN}', '${CLOSE}', '…', 28) FROM releases_fts WHERE releases_fts MATCH ? AND rowid = ?`).pluck();
+    outcome.hits = ranked.map(({ rid, rank }): SearchHit => {
+      const row = rowOf.get(rid) as ReleaseRow;
+      const snip = (snippetOf.get(match, rid) as string | undefined) ?? '';
+      return {
         release: toRelease(row),
         firstSeen: row.first_seen,
-        score: -row.rank,
-        snippet: row.snip.includes(OPEN) ? toRichText(row.snip) : plainExcerpt(row.body),
-      }),
-    );
+        score: -rank,
+        snippet: snip.includes(OPEN) ? toRichText(snip) : plainExcerpt(row.body),
+      };
+    });
   }
+
 
   /** Sentences matching any word of `text`, best first. */
   searchSentences(text: string, options: { limit?: number; releaseIds?: string[] } = {}): SentenceHit[] {
@@ -118,11 +131,20 @@ export class Searcher {
     const idFilter = ids ? `AND r.id IN (SELECT value FROM json_each(?))` : '';
     const params: unknown[] = [match, ...(ids ? [JSON.stringify(ids)] : []), limit];
     try {
-      const rows = this.sql(`SELECT r.id AS releaseId, s.position, s.text, bm25(sentences_fts) AS rank,
-            highlight(sentences_fts, 0, '${OPEN}', '${CLOSE}') AS marked
-          FROM sentences_fts f JOIN sentences s ON s.sid = f.rowid JOIN releases r ON r.rid = s.rid
-          WHERE sentences_fts MATCH ? ${idFilter} ORDER BY rank LIMIT ?`)
-        .all(...params) as { releaseId: string; position: number; text: string; rank: number; marked: string }[];
+      // Rank on the FTS table alone; join and highlight only the sentences kept.
+      const ranked = (
+        ids
+          ? this.sql(`SELECT f.rowid AS sid, bm25(sentences_fts) AS rank FROM sentences_fts f JOIN sentences s ON s.sid = f.rowid
+              JOIN releases r ON r.rid = s.rid WHERE sentences_fts MATCH ? ${idFilter} ORDER BY rank LIMIT ?`)
+          : this.sql(`SELECT rowid AS sid, bm25(sentences_fts) AS rank FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?`)
+      ).all(...params) as { sid: number; rank: number }[];
+      const detail = this.sql(`SELECT r.id AS releaseId, s.position, s.text FROM sentences s JOIN releases r ON r.rid = s.rid WHERE s.sid = ?`);
+      const marked = this.sql(`SELECT highlight(sentences_fts, 0, '${OPEN}', '${CLOSE}') FROM sentences_fts WHERE sentences_fts MATCH ? AND rowid = ?`).pluck();
+      const rows = ranked.map(({ sid, rank }) => ({
+        ...(detail.get(sid) as { releaseId: string; position: number; text: string }),
+        rank,
+        marked: (marked.get(match, sid) as string | undefined) ?? '',
+      }));
       return rows.map((r) => ({ releaseId: r.releaseId, position: r.position, text: r.text, score: -r.rank, matched: markedRuns(r.marked) }));
     } catch (e) {
       this.logger.error({ err: (e as Error).message }, 'sentence lookup failed');
