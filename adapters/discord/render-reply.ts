@@ -2,7 +2,7 @@ import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } 
 import { ButtonStyle, ComponentType } from 'discord.js';
 import type { Block, Button, Reply } from '../../src/bot/reply.ts';
 import { LIMITS } from './limits.ts';
-import { embedUrl, escapeText, richToMarkdown, truncate } from './render-text.ts';
+import { escapeText, richToMarkdown, truncate } from './render-text.ts';
 import { renderAnswer, renderDigestItem, renderResult } from './render-items.ts';
 import { splitText } from './split-text.ts';
 
@@ -42,7 +42,7 @@ function asContent(blocks: Block[]): string | null {
     else if (b.type !== 'buttons') return null;
   }
   const content = lines.join('\n');
-  return content.length > 0 && content.length <= LIMITS.content ? content : null;
+  return content.trim().length > 0 && content.length <= LIMITS.content ? content : null;
 }
 
 function buttonRows(buttons: Button[], customId: (b: Button) => string | null): DiscordMessage['components'] {
@@ -156,10 +156,9 @@ export function renderReply(reply: Reply, customId: (b: Button) => string | null
   if (content !== null) messages = [{ content, embeds: [], components: [] }];
   else messages = pack(toEmbeds(reply.blocks));
   if (messages.length === 0) {
-    messages = splitText(escapeText(reply.text || '…'), LIMITS.content).map((c) => ({ content: c, embeds: [], components: [] }));
+    messages = splitText(escapeText(reply.text.trim() || '…'), LIMITS.content).map((c) => ({ content: c, embeds: [], components: [] }));
   }
   messages[messages.length - 1]!.components = buttonRows(buttons, customId);
   return { messages, ephemeral: reply.visibility === 'private', replaceOriginal: reply.replaceOriginal === true };
 }
 
-export { embedUrl };
