@@ -55,6 +55,22 @@ describe('incremental update', () => {
     expect(await t.app.library.refresh()).toMatchObject({ added: [], changed: [], removed: [] });
   });
 
+  it('an unchanged folder is not read again: only names, sizes and times are compared', async () => {
+    t = await makeTestApp({ corpus: 'seed' });
+    const file = join(t.contentDir, 'releases', 'same-size.txt');
+    writeFileSync(file, 'Delegates met in Bishkek on 1 May 2020.');
+    await t.app.library.refresh();
+    const { mtime, atime } = statSync(file);
+    // Same size and time, other words: a refresh that read files would notice.
+    writeFileSync(file, 'Delegates met in Yerevan on 1 May 2020.');
+    utimesSync(file, atime, mtime);
+    expect(await t.app.library.refresh()).toMatchObject({ added: [], changed: [] });
+    expect(ids('Yerevan')).toEqual([]);
+    utimesSync(file, atime, new Date(mtime.getTime() + 2000));
+    expect((await t.app.library.refresh()).changed).toEqual(['same-size']);
+    expect(ids('Yerevan')).toEqual(['same-size']);
+  });
+
   it('editing topics.yml re-tags the releases on the next refresh', async () => {
     t = await makeTestApp({ corpus: 'seed' });
     expect(t.app.library.search('topic:polycentrism').notes.join(' ')).toMatch(/no topic/);
