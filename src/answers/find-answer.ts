@@ -40,10 +40,19 @@ const PRONOUN_START = /^(he|she|it|they|this|these|his|her|its|their|the two|bot
  * Enough evidence: the release holds most of what was asked, and the sentence either holds a
  * good share itself or the question's words point straight at its answer ("More than 600 guests").
  */
-function clears(c: Scored, t: Thresholds): boolean {
+function clears(c: Scored, t: Thresholds, q: Question): boolean {
   const direct = c.coverSentence + 0.5 * Math.min(1, c.pickScore);
-  return c.coverTotal >= t.total && direct >= t.sentence;
+  if (c.coverTotal < t.total || direct < t.sentence) return false;
+  // A quoted clause is the whole answer: it must hold the question itself, not a neighbour of it.
+  if (q.kind === 'statement' || q.kind === 'yesno') return c.coverSentence >= STATEMENT_SENTENCE;
+  // "When did the SCO open its Secretariat": a sentence without the asked action must hold
+  // much of the rest ("Beijing" alone dates the Beijing marathon, not the Secretariat).
+  if (q.focusVerb !== null && !c.verbStated && !(q.kind === 'number' && q.counted.length > 0)) return c.coverSentence >= UNSTATED_ACTION_SENTENCE;
+  return true;
 }
+
+const STATEMENT_SENTENCE = 0.45;
+const UNSTATED_ACTION_SENTENCE = 0.4;
 
 interface Scored {
   hit: SentenceHit;
@@ -54,6 +63,8 @@ interface Scored {
   pickScore: number;
   score: number;
   hitTokens: number[];
+  /** The question's verb (or a synonym) occurs in the sentence. */
+  verbStated: boolean;
 }
 
 /**
@@ -131,7 +142,8 @@ export function findAnswer(
         ? 0.6 * coverSentence + 0.3 * context + PICK_WEIGHT * (1 - Math.exp(-pickScore)) + 0.1 + (q.since && answer.startsWith('since ') ? 0.3 : 0) + TITLE_WEIGHT * titled
         : -1
       : coverSentence + 0.5 * context;
-    scored.push({ hit, s, coverSentence, coverTotal, answer, pickScore, score, hitTokens: matched.map((m) => m.i) });
+    const verbStated = q.focusVerb !== null && matched.some((m) => s.tokens[m.i]!.stem === q.focusVerb || m.term.stem === q.focusVerb);
+    scored.push({ hit, s, coverSentence, coverTotal, answer, pickScore, score, hitTokens: matched.map((m) => m.i), verbStated });
   }
   scored.sort((a, b) => b.score - a.score || a.hit.releaseId.localeCompare(b.hit.releaseId) || a.hit.position - b.hit.position);
   if (options.trace) {
@@ -142,7 +154,7 @@ export function findAnswer(
   }
   const best = scored[0];
   if (!best || !best.answer) return null;
-  if (!clears(best, thresholds)) return null;
+  if (!clears(best, thresholds, q)) return null;
 
   const same = best.answer.toLowerCase();
   const alsoIn: string[] = [];
@@ -150,7 +162,7 @@ export function findAnswer(
     if (other.hit.releaseId === best.hit.releaseId || alsoIn.includes(other.hit.releaseId)) continue;
     // Corroboration: the same answer from evidence nearly as strong, not just the same name.
     if (other.answer?.toLowerCase() !== same || other.score < best.score * 0.85) continue;
-    if (!clears(other, thresholds)) continue;
+    if (!clears(other, thresholds, q)) continue;
     alsoIn.push(other.hit.releaseId);
     if (alsoIn.length >= 2) break;
   }

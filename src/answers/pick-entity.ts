@@ -91,7 +91,9 @@ export function pickEntity(s: AnalysedSentence, q: Question, terms: WeightedTerm
     // answer by syntax, whatever else the sentence mentions.
     if ((q.kind === 'person' || q.kind === 'org') && !q.role && q.focusVerb !== null) {
       const verbs = hits.filter((h) => s.tokens[h.i]!.pos === 'VERB' && (s.tokens[h.i]!.stem === q.focusVerb || h.term.stem === q.focusVerb));
-      const direct = actorOf(s, candidates, verbs.map((h) => h.i));
+      // "Who chaired ...?" may be answered by a body: "VEB.RF ... chaired a videoconference".
+      const actors = q.kind === 'person' ? s.entities.filter((e) => (e.kind === 'person' || e.kind === 'org') && !namedInQuestion(e, questionLower)) : candidates;
+      const direct = actorOf(s, actors, verbs.map((h) => h.i));
       if (direct) return { entity: direct, score: terms.reduce((sum, t) => sum + t.weight, 0), titled: 0, text: answerText(direct, s, q) };
     }
     for (const { i, term } of hits) {
@@ -116,7 +118,9 @@ export function pickEntity(s: AnalysedSentence, q: Question, terms: WeightedTerm
       if (same.length > 0) {
         const nearest = nearestBy(same, i, (e) => (e.last < i ? i - e.last : (e.first - i) * 1.5))!;
         // A title right before a name ("expert Gulmira Kenebayeva", "Foreign Minister ... Atmar") names that person.
-        const adjacent = nearest.first > i && nearest.first - i <= 3 && (kind === 'person' || kind === 'org');
+        // Not across a possessive: "the UN Secretary-General's Special Representative" is not the Secretary-General.
+        const possessive = s.tokens.slice(i + 1, nearest.first).some((t) => t.lower === "'s" || t.lower === '’s');
+        const adjacent = nearest.first > i && nearest.first - i <= 3 && (kind === 'person' || kind === 'org') && !possessive;
         score.set(nearest, score.get(nearest)! + term.weight * (adjacent ? ADJACENT : 1));
         if (adjacent) titles.set(nearest, (titles.get(nearest) ?? 0) + term.weight);
         continue;
@@ -127,7 +131,8 @@ export function pickEntity(s: AnalysedSentence, q: Question, terms: WeightedTerm
         const last = before[before.length - 1]!;
         // "Liu Yuejin, China's Deputy Minister of Public Security, said": the clause after a name
         // and its comma describes that name.
-        if ((kind === 'person' || kind === 'org') && s.tokens[last.last + 1]?.text === ',' && s.segments[last.last + 1] === seg) {
+        const possessive = s.tokens[i + 1]?.lower === "'s" || s.tokens[i + 1]?.lower === '’s';
+        if ((kind === 'person' || kind === 'org') && !possessive && s.tokens[last.last + 1]?.text === ',' && s.segments[last.last + 1] === seg) {
           score.set(last, score.get(last)! + term.weight * ADJACENT);
           titles.set(last, (titles.get(last) ?? 0) + term.weight);
           continue;
