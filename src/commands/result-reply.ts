@@ -26,11 +26,20 @@ export function toItem(hit: SearchHit): ResultItem {
   };
 }
 
-/** Saves the lookup behind a page of results; button values carry only `key:offset` (Discord allows 100 characters). */
-export async function savePage(app: App, state: PageState): Promise<string> {
+/**
+ * Saves the lookup behind a page of results; button values carry only `key:offset` (Discord
+ * allows 100 characters). Null when the store is unreachable: the results still go out, only
+ * without paging buttons, so a lookup never fails because shared state is down.
+ */
+export async function savePage(app: App, state: PageState): Promise<string | null> {
   const key = randomBytes(6).toString('base64url');
-  await app.store.namespace<PageState>(NS.pages).set(key, state, PAGE_TTL_MS);
-  return key;
+  try {
+    await app.store.namespace<PageState>(NS.pages).set(key, state, PAGE_TTL_MS);
+    return key;
+  } catch (error) {
+    app.logger.warn({ err: error }, 'could not save a results page; replying without buttons');
+    return null;
+  }
 }
 
 export async function loadPage(app: App, value: string): Promise<{ state: PageState; offset: number } | null> {
@@ -53,7 +62,7 @@ export function resultsReply(
   state: PageState,
   outcome: SearchOutcome,
   offset: number,
-  pageKey: string,
+  pageKey: string | null,
   visibility: Visibility = 'private',
 ): Reply {
   const blocks: Block[] = [];
@@ -75,8 +84,11 @@ export function resultsReply(
   blocks.push({ type: 'results', items: outcome.hits.map(toItem) });
 
   const buttons: Button[] = [];
-  if (last < outcome.total) buttons.push({ action: 'results.more', label: 'More results', value: `${pageKey}:${last}` });
-  if (visibility === 'private') buttons.push({ action: 'results.share', label: 'Share to channel', value: `${pageKey}:${offset}`, style: 'primary' });
+  if (pageKey === null) {
+    // No saved state to page from: say how to see more instead.
+    if (last < outcome.total) blocks.push({ type: 'context', text: ['More results are available; narrow the lookup with more words or filters.'] });
+  } else if (last < outcome.total) buttons.push({ action: 'results.more', label: 'More results', value: `${pageKey}:${last}` });
+  if (pageKey !== null && visibility === 'private') buttons.push({ action: 'results.share', label: 'Share to channel', value: `${pageKey}:${offset}`, style: 'primary' });
   if (buttons.length) blocks.push({ type: 'buttons', buttons });
 
   const lines = outcome.hits.map((h, i) => `${offset + i + 1}. ${h.release.title} (${h.release.date ?? 'date unknown'})${h.release.url ? ` ${h.release.url}` : ''}`);
