@@ -15,7 +15,8 @@ describe('lookups on the seed release alone', () => {
   afterAll(() => t.cleanup());
 
   it.each(['afghanistan', 'Afghan', 'afganistan', 'munich', 'RATS', 'Regional Anti-Terrorist Structure', '"Regional Anti-Terrorist Structure"',
-    'militarization', 'militarisation', 'Tashkent', 'tashkant', 'MSC', 'Munich Security Conference', 'organization', 'Norov'])('finds it by %s', (q) => {
+    'militarization', 'militarisation', 'Tashkent', 'tashkant', 'MSC', 'Munich Security Conference', 'organization', 'Norov',
+    'ШОС munich', 'MUNICH', 'münich', 'Afghan authorities', 'regional anti-terrorist', 'Germany'])('finds it by %s', (q) => {
     const outcome = lib.search(q);
     expect(outcome.hits.map((h) => h.release.id)).toEqual([SEED]);
     expect(outcome.total).toBe(1);
