@@ -44,9 +44,13 @@ export function interactionHandler(app: App, settings: InteractionSettings) {
       else if (interaction.isButton()) await button(app, interaction, settings);
     } catch (error) {
       app.logger.error({ err: error, interaction: interaction.id }, 'discord interaction failed');
-      if (interaction.isRepliable() && !interaction.replied && !interaction.deferred) {
-        await interaction.reply({ content: SORRY, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }).catch(() => undefined);
-      }
+      if (!interaction.isRepliable() || interaction.replied) return;
+      const sorry = { content: SORRY, allowedMentions: { parse: [] } };
+      // After a deferral the "thinking" message must be turned into the apology, not left spinning.
+      // (A button was deferred with deferUpdate: its message stays, the apology follows privately.)
+      if (interaction.deferred && interaction.isButton()) await interaction.followUp({ ...sorry, flags: MessageFlags.Ephemeral }).catch(() => undefined);
+      else if (interaction.deferred) await interaction.editReply(sorry).catch(() => undefined);
+      else await interaction.reply({ ...sorry, flags: MessageFlags.Ephemeral }).catch(() => undefined);
     }
   };
 }

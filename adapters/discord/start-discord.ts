@@ -58,6 +58,7 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
     state = 'connected';
     logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'discord connected');
   });
+  client.on(Events.ShardReady, () => (state = 'connected'));
   client.on(Events.ShardResume, () => (state = 'connected'));
   client.on(Events.ShardReconnecting, () => (state = 'connecting'));
   client.on(Events.ShardDisconnect, (event) => {
