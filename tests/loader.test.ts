@@ -136,6 +136,8 @@ describe('content folder loading', () => {
     expect(report.total).toBe(0);
     expect(report.problems[0]?.reason).toMatch(/folder is empty/);
     expect(t.app.library.search('afghanistan').hits).toEqual([]);
+    expect(t.app.library.search('afghanistan').notes.join(' ')).toMatch(/No releases are loaded yet/);
+    expect(t.app.library.latest().notes.join(' ')).toMatch(/No releases are loaded yet/);
     rmSync(join(t.contentDir, 'releases'), { recursive: true });
     const missing = await t.app.library.refresh();
     expect(missing.problems[0]?.reason).toMatch(/does not exist/);

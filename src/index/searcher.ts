@@ -12,6 +12,7 @@ import { CLOSE, OPEN, markedRuns, plainExcerpt, toRichText } from './snippet.ts'
 /** Title matches count this many times a body match in BM25. */
 export const TITLE_WEIGHT = 6;
 const DEFAULT_LIMIT = 10;
+const EMPTY_NOTE = 'No releases are loaded yet: add .txt or .md files to the content folder’s releases/ and try again.';
 const ANY_WORD_NOTE = 'No release has all of those words; showing releases with any of them.';
 
 interface Filters {
@@ -73,6 +74,7 @@ export class Searcher {
       this.logger.error({ err: (e as Error).message, query }, 'lookup failed');
       outcome.notes.push('I could not run that lookup; try plainer words.');
     }
+    if (outcome.total === 0 && this.sql('SELECT 1 FROM releases LIMIT 1').get() === undefined) outcome.notes.push(EMPTY_NOTE);
     return outcome;
   }
 
@@ -82,6 +84,7 @@ export class Searcher {
     const rows = this.sql(`SELECT ${RELEASE_COLUMNS} FROM releases r WHERE 1 = 1 ${filters.sql} ORDER BY r.date IS NULL, r.date DESC, r.id LIMIT ? OFFSET ?`)
       .all(...filters.params, limit, offset) as ReleaseRow[];
     outcome.hits = rows.map((row) => ({ release: toRelease(row), firstSeen: row.first_seen, score: 0, snippet: plainExcerpt(row.body) }));
+    if (outcome.total === 0 && this.sql('SELECT 1 FROM releases LIMIT 1').get() === undefined) outcome.notes.push(EMPTY_NOTE);
     return outcome;
   }
 
