@@ -63,6 +63,7 @@ describe('Discord /sco lookups', () => {
     const paged = await responseTo(h.fake.button(more!).token);
     expect(paged.type).toBe(7); // UPDATE_MESSAGE: the same private message shows page 2
     expect(visibleText(paged.msg)).toMatch(/6–10 of \d+/);
+    expect(paged.msg.allowed_mentions).toEqual(NO_PINGS);
     expect(visibleText(paged.msg)).not.toBe(visibleText(first.msg));
 
     const shared = await responseTo(h.fake.button(share!).token);

@@ -5,7 +5,6 @@ import type { DiscordMessage } from './render-reply.ts';
  * Nothing the bot posts may ping anyone: not @everyone, @here, roles, users, nor the person it
  * replies to. Set on the client as its default and on every message explicitly.
  */
-export const NO_MENTIONS_API = { parse: [], replied_user: false } as const;
 export const NO_MENTIONS = { parse: [], repliedUser: false } as const;
 
 /** A rendered message as the REST body of `POST /channels/{id}/messages`. */
