@@ -44,15 +44,29 @@ function clears(c: Scored, t: Thresholds, q: Question): boolean {
   const direct = c.coverSentence + 0.5 * Math.min(1, c.pickScore);
   if (c.coverTotal < t.total || direct < t.sentence) return false;
   // A quoted clause is the whole answer: it must hold the question itself, not a neighbour of it.
-  if (q.kind === 'statement' || q.kind === 'yesno') return c.coverSentence >= STATEMENT_SENTENCE;
+  if (q.kind === 'statement' || q.kind === 'yesno') {
+    // And most of its words by count: "the capital of Uzbekistan" is not "Kazakhstan's capital".
+    if (c.coverSentence < STATEMENT_SENTENCE) return false;
+    // "What did X say about Y": Y must be in the clause; X may be named otherwise ("Vladimir Norov").
+    const about = c.terms.filter((x) => q.about.includes(x.lower) && x.weight > 0.3);
+    if (about.length > 0) return about.every((x) => c.held.has(x.lower));
+    const content = c.terms.filter((x) => !x.verb && x.weight > 0.3);
+    const held = content.filter((x) => c.held.has(x.lower)).length;
+    return held >= (content.length <= 2 ? content.length : Math.ceil(content.length / 2));
+  }
   // "When did the SCO open its Secretariat": a sentence without the asked action must hold
   // much of the rest ("Beijing" alone dates the Beijing marathon, not the Secretariat).
   if (q.focusVerb !== null && !c.verbStated && !(q.kind === 'number' && q.counted.length > 0)) return c.coverSentence >= UNSTATED_ACTION_SENTENCE;
+  // "Who is the current UN Secretary-General?": a name must carry the title asked about, or the
+  // sentence must hold nearly all of the question; "SCO Secretary-General Vladimir Norov" does not.
+  if (q.kind === 'person' && !c.verbStated) return c.titled >= PERSON_TITLED || c.coverSentence >= PERSON_SENTENCE;
   return true;
 }
 
 const STATEMENT_SENTENCE = 0.45;
-const UNSTATED_ACTION_SENTENCE = 0.4;
+const UNSTATED_ACTION_SENTENCE = 0.6;
+const PERSON_TITLED = 0.25;
+const PERSON_SENTENCE = 0.8;
 
 interface Scored {
   hit: SentenceHit;
@@ -65,6 +79,10 @@ interface Scored {
   hitTokens: number[];
   /** The question's verb (or a synonym) occurs in the sentence. */
   verbStated: boolean;
+  terms: WeightedTerm[];
+  titled: number;
+  /** Terms the sentence or its antecedent holds. */
+  held: Set<string>;
 }
 
 /**
@@ -143,7 +161,7 @@ export function findAnswer(
         : -1
       : coverSentence + 0.5 * context;
     const verbStated = q.focusVerb !== null && matched.some((m) => s.tokens[m.i]!.stem === q.focusVerb || m.term.stem === q.focusVerb);
-    scored.push({ hit, s, coverSentence, coverTotal, answer, pickScore, score, hitTokens: matched.map((m) => m.i), verbStated });
+    scored.push({ hit, s, coverSentence, coverTotal, answer, pickScore, score, hitTokens: matched.map((m) => m.i), verbStated, terms, titled, held: new Set([...inSentence, ...antecedent]) });
   }
   scored.sort((a, b) => b.score - a.score || a.hit.releaseId.localeCompare(b.hit.releaseId) || a.hit.position - b.hit.position);
   if (options.trace) {

@@ -83,7 +83,6 @@ export function pickEntity(s: AnalysedSentence, q: Question, terms: WeightedTerm
   for (const kind of kinds) {
     const candidates = s.entities.filter((e) => e.kind === kind && !namedInQuestion({ ...e, text: answerText(e, s, q) }, questionLower));
     if (q.kind === 'place' && q.city && kind === 'country' && s.entities.some((e) => e.kind === 'place' && !namedInQuestion(e, questionLower))) continue;
-    if (candidates.length === 0) continue;
     const score = new Map<Entity, number>(candidates.map((e) => [e, 0]));
     const titles = new Map<Entity, number>();
     const hits = termHits(s, terms);
@@ -96,6 +95,7 @@ export function pickEntity(s: AnalysedSentence, q: Question, terms: WeightedTerm
       const direct = actorOf(s, actors, verbs.map((h) => h.i));
       if (direct) return { entity: direct, score: terms.reduce((sum, t) => sum + t.weight, 0), titled: 0, text: answerText(direct, s, q) };
     }
+    if (candidates.length === 0) continue;
     for (const { i, term } of hits) {
       const inside = candidates.find((e) => i >= e.first && i <= e.last);
       if (inside) {
@@ -131,7 +131,7 @@ export function pickEntity(s: AnalysedSentence, q: Question, terms: WeightedTerm
         const last = before[before.length - 1]!;
         // "Liu Yuejin, China's Deputy Minister of Public Security, said": the clause after a name
         // and its comma describes that name.
-        const possessive = s.tokens[i + 1]?.lower === "'s" || s.tokens[i + 1]?.lower === '’s';
+        const possessive = s.tokens.some((t, k) => k > i && s.segments[k] === seg && (t.lower === "'s" || t.lower === '’s'));
         if ((kind === 'person' || kind === 'org') && !possessive && s.tokens[last.last + 1]?.text === ',' && s.segments[last.last + 1] === seg) {
           score.set(last, score.get(last)! + term.weight * ADJACENT);
           titles.set(last, (titles.get(last) ?? 0) + term.weight);

@@ -26,6 +26,8 @@ export interface Question {
   share: boolean;
   /** "what number conference": an ordinal is an answer. */
   ordinal: boolean;
+  /** "What did X say about Y": the stems of Y, which the quoted clause must hold. */
+  about: string[];
   /** For "how many X" questions: the stems of X ("international organisations"). */
   counted: string[];
   /** For latest questions: the topic asked about ("" for everything). */
@@ -65,6 +67,7 @@ const LATEST: RegExp[] = [
 const QUESTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'when', 'where', 'which', 'why', 'how', 'sco?', 'please', 'tell', 'know', 'happen', 'happened', 'take', 'took', 'place']);
 /** Words people ask with as verbs that wink may read as nouns ("do the SCO countries account for"). */
 const QUESTION_VERBS = new Set(['account', 'cover', 'make', 'get', 'hold', 'have', 'include', 'comprise', 'constitute', 'represent', 'amount']);
+const LIGHT_VERBS = new Set(['get', 'gets', 'got', 'have', 'has', 'had', 'take', 'takes', 'took', 'make', 'makes', 'made', 'do', 'does', 'did', 'go', 'goes', 'went', 'come', 'came', 'happen', 'happened', 'become', 'became', 'give', 'gave', 'put']);
 const REFERRING = /\b(that|it|this|they|them|there|he|she|him|her|those|these|then)\b/;
 
 /**
@@ -85,6 +88,7 @@ export function analyseQuestion(raw: string): Question {
     ordinal: false,
     topic: null,
     counted: [],
+    about: [],
     role: false,
     followUp: false,
   };
@@ -132,8 +136,21 @@ export function analyseQuestion(raw: string): Question {
     question.counted = run.slice(-1);
   }
   // The verb the question turns on: its subject, agent or time is the answer ("Set up in 2005").
-  const verb = analysed.tokens.find((t) => t.pos === 'VERB' && !STOP_WORDS.has(t.lower));
-  question.focusVerb = verb ? verb.stem : null;
+  let verb = analysed.tokens.find((t) => t.pos === 'VERB' && !STOP_WORDS.has(t.lower));
+  if (!verb) {
+    // "did the SCO open its ...": wink may tag the verb after an auxiliary and its subject otherwise.
+    const toks = analysed.tokens;
+    const aux = toks.findIndex((t) => ['did', 'does', 'do', 'will', 'can', 'could', 'would', 'should'].includes(t.lower));
+    if (aux >= 0) {
+      let k = aux + 1;
+      while (k < toks.length && /^(DET|PROPN|NUM)$/.test(toks[k]!.pos)) k++;
+      if (toks[k] && !STOP_WORDS.has(toks[k]!.lower) && toks[k]!.pos !== 'PUNCT') verb = toks[k];
+    }
+  }
+  // "gets", "takes", "has": too light to name the action asked about.
+  question.focusVerb = verb && !LIGHT_VERBS.has(verb.lower) ? verb.stem : null;
+  const about = /\b(?:say|said|says|think|thinks|speak|spoke|talk|talked|stress|stressed|note|noted|mention|mentioned|position|view|views|stance)\b.*?\b(?:about|on|regarding|concerning)\s+(.+)$/i.exec(body);
+  if (about) question.about = termsOf(about[1]!).map((t) => t.lower);
   const contentCount = question.terms.length;
   question.followUp = /^(and|but|so|also)\b/.test(lower) || (contentCount <= 1 && REFERRING.test(body));
   return question;
