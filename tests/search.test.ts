@@ -99,6 +99,13 @@ describe('filters on the corpus', () => {
     expect(onlyTopic).toEqual(['2021-07-14', '2021-02-09', '2020-02-16', null]);
   });
 
+  it('a mistyped topic is corrected and shown', () => {
+    const outcome = lib.search('topic:afganistan', { limit: 50 });
+    expect(outcome.showingFor).toBe('topic:afghanistan');
+    expect(outcome.notes).toEqual([]);
+    expect(outcome.hits.map((h) => h.release.id)).toContain('2021-07-14-afghanistan-contact-group');
+  });
+
   it('an unknown topic gives a note and looks for the words instead', () => {
     const outcome = lib.search('topic:atlantis');
     expect(outcome.notes.join(' ')).toMatch(/no topic “atlantis”/);

@@ -20,16 +20,20 @@ export function planQuery(input: string, taxonomy: Taxonomy, corrector: Correcto
   const notes = [...parsed.notes];
   const topicIds: string[] = [];
   const terms: QueryTerm[] = [...parsed.terms];
+  const corrections = new Map<string, string>();
   for (const value of parsed.topics) {
     const topic = taxonomy.lookup(value)[0];
+    const near = topic ? null : taxonomy.closest(value);
     if (topic) {
       topicIds.push(topic.id);
+    } else if (near) {
+      topicIds.push(near.topic.id);
+      corrections.set(value, near.name);
     } else {
       notes.push(`I know no topic “${value}”, so I looked for it as words (see /sco topics for the list).`);
       terms.push(...parseQuery(value.replace(/"/g, ' ')).terms);
     }
   }
-  const corrections = new Map<string, string>();
   for (const term of terms) {
     if (term.negated || term.prefix) continue;
     term.words = term.words.map((w) => {

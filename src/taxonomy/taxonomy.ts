@@ -1,4 +1,5 @@
 import type { Topic } from '../library/types.ts';
+import { editDistance } from '../index/query-correct.ts';
 import { foldCase, wordsOf } from '../index/words.ts';
 
 /** A topic with what the library needs to tag text and expand queries. */
@@ -48,6 +49,22 @@ export class Taxonomy {
 
   get(id: string): TaxonomyTopic | undefined {
     return this.byId.get(id);
+  }
+
+  /**
+   * The topic whose id, label or alias is nearest to a mistyped `name` (one edit for short
+   * names, two for long ones), with the name it matched; null when none is that close.
+   */
+  closest(name: string): { topic: TaxonomyTopic; name: string } | null {
+    const key = nameKey(name);
+    if (key.length < 4) return null;
+    const max = key.length >= 8 ? 2 : 1;
+    let best: { topic: TaxonomyTopic; name: string; d: number } | null = null;
+    for (const [candidate, topics] of this.byName) {
+      const d = editDistance(key, candidate, max);
+      if (d <= max && (!best || d < best.d)) best = { topic: topics[0]!, name: candidate, d };
+    }
+    return best && { topic: best.topic, name: best.name };
   }
 
   /** Topics named by `name` (an id, label or alias, any case). */
