@@ -41,6 +41,12 @@ describe('Discord mentions', () => {
     expect(call.path).toBe(`/channels/${h.fake.channels.thread}/messages`);
   });
 
+  it('a mention of the bot\'s role (as Discord sometimes inserts) is answered too', async () => {
+    const question = h.fake.say('afghanistan', { mention: 'role' });
+    const { msg } = await answerTo(question.id as string);
+    expect(visibleText(msg)).toMatch(/Munich Security Conference/);
+  });
+
   it('a direct message is answered in the DM without a mention', async () => {
     const question = h.fake.say('afghanistan', { dm: true });
     const { call, msg } = await answerTo(question.id as string);

@@ -21,9 +21,18 @@ function canManage(message: Message): boolean {
   }
 }
 
-/** The question without the bot's own mention; other mentions stay (and are defused when shown). */
-export function stripMention(content: string, botId: string): string {
-  return content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+/** The question without the bot's own mentions; other mentions stay (and are defused when shown). */
+export function stripMention(content: string, botId: string, botRoleIds: string[] = []): string {
+  const ids = [`!?${botId}`, ...botRoleIds.map((r) => `&${r}`)].join('|');
+  return content.replace(new RegExp(`<@(?:${ids})>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The bot's own role ids mentioned in the message: picking "@SCO Bot" in Discord's menu
+ * sometimes inserts the bot's managed role instead of its user.
+ */
+function botRolesMentioned(message: Message, botId: string): string[] {
+  return [...message.mentions.roles.values()].filter((r) => r.tags?.botId === botId).map((r) => r.id);
 }
 
 /**
@@ -36,8 +45,9 @@ export function mentionHandler(app: App, client: Client, settings: { deferAfterM
       const me = client.user;
       if (!me || message.author.bot || message.author.id === me.id) return;
       const direct = !message.inGuild();
-      if (!direct && !message.mentions.users.has(me.id)) return;
-      const text = stripMention(message.content, me.id) || 'help';
+      const roles = botRolesMentioned(message, me.id);
+      if (!direct && !message.mentions.users.has(me.id) && roles.length === 0) return;
+      const text = stripMention(message.content, me.id, roles) || 'help';
       const request: Request = {
         kind: direct ? 'message' : 'mention',
         text,

@@ -50,6 +50,8 @@ export class FakeDiscord {
   readonly applicationId = snowflake();
   readonly guildId = snowflake();
   readonly botUser: FakeUser = { id: snowflake(), username: 'SCO Bot', bot: true };
+  /** The bot's managed role in the guild. */
+  readonly botRoleId = snowflake();
   readonly channels: FakeChannels = { general: snowflake(), thread: snowflake(), forbidden: snowflake(), dm: snowflake() };
   readonly calls: RecordedCall[] = [];
   /** Messages the bot posted, per channel id. */
@@ -203,7 +205,14 @@ export class FakeDiscord {
   }
 
   /** A person's message in a guild channel; `mention` puts the bot's mention in front. */
-  say(content: string, opts: { user?: FakeUser; channelId?: string; mention?: boolean; permissions?: string; dm?: boolean } = {}) {
+  say(content: string, opts: { user?: FakeUser; channelId?: string; mention?: boolean | 'role'; permissions?: string; dm?: boolean } = {}) {
+    if (opts.mention === 'role') {
+      const m = message({ channelId: opts.channelId ?? this.channels.general, guildId: this.guildId, author: opts.user ?? PERSON, content: `<@&${this.botRoleId}> ${content}` });
+      m.mention_roles = [this.botRoleId];
+      m.channel_type = 0;
+      this.gateway.dispatch('MESSAGE_CREATE', m);
+      return m;
+    }
     const mention = opts.mention ?? !opts.dm;
     const m = message({
       channelId: opts.dm ? this.channels.dm : (opts.channelId ?? this.channels.general),

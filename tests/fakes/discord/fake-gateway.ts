@@ -75,7 +75,11 @@ export class FakeGateway {
       premium_tier: 0,
       preferred_locale: 'en-US',
       nsfw_level: 0,
-      roles: [{ id: f.guildId, name: '@everyone', permissions: String((1 << 10) | (1 << 11) | (1 << 16)), position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      roles: [
+        { id: f.guildId, name: '@everyone', permissions: String((1 << 10) | (1 << 11) | (1 << 16)), position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+        // The role Discord creates for the bot when it joins; people sometimes mention it instead.
+        { id: f.botRoleId, name: 'SCO Bot', permissions: '0', position: 1, color: 0, hoist: false, managed: true, mentionable: false, flags: 0, tags: { bot_id: f.botUser.id } },
+      ],
       emojis: [],
       stickers: [],
       member_count: 3,
