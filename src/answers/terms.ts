@@ -1,4 +1,5 @@
 import type { Library, Topic } from '../library/types.ts';
+import { builtInKind } from '../text/gazetteer.ts';
 import type { QuestionTerm } from './question.ts';
 
 /** A key term with what else counts as it and how much it says. */
@@ -87,8 +88,12 @@ function topicForms(term: QuestionTerm, topics: Topic[]): { forms: string[]; phr
   for (const topic of topics) {
     const names = [topic.id, topic.label, ...topic.aliases].map((n) => n.toLowerCase());
     if (!names.includes(term.lower)) continue;
+    const termKind = builtInKind(term.lower);
     for (const name of names) {
       if (name === term.lower) continue;
+      // Topics list a country's capital with it; "Beijing" is not "China" when answering.
+      const kind = builtInKind(name);
+      if ((termKind === 'country' && kind === 'place') || (termKind === 'place' && kind === 'country')) continue;
       if (/\s/.test(name)) phrases.add(name);
       else forms.add(name.replace(/['’]s$/, ''));
     }

@@ -37,6 +37,14 @@ export class Gazetteer {
   }
 }
 
+/** Whether a name is a city or a country by the built-in lists (taxonomy aliases mix the two). */
+export function builtInKind(name: string): 'place' | 'country' | undefined {
+  const key = name.toLowerCase();
+  if (BUILT_IN_PLACES.some((p) => p.toLowerCase() === key)) return 'place';
+  if (BUILT_IN_COUNTRIES.some((c) => c.toLowerCase() === key)) return 'country';
+  return undefined;
+}
+
 const DEMONYM = /(ian|ean|ese|ish|ic|i|an|ak|ek|yz)s?$/;
 
 function kindOf(topic: Topic): NameKind | null {
