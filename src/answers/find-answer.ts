@@ -179,7 +179,7 @@ export function findAnswer(
   for (const other of scored.slice(1)) {
     if (other.hit.releaseId === best.hit.releaseId || alsoIn.includes(other.hit.releaseId)) continue;
     // Corroboration: the same answer from evidence nearly as strong, not just the same name.
-    if (other.answer?.toLowerCase() !== same || other.score < best.score * 0.85) continue;
+    if (other.answer?.toLowerCase() !== same || other.score < best.score * 0.85 || (best.verbStated && !other.verbStated)) continue;
     if (!clears(other, thresholds, q)) continue;
     alsoIn.push(other.hit.releaseId);
     if (alsoIn.length >= 2) break;

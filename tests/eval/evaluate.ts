@@ -89,7 +89,7 @@ export async function runEvaluation(): Promise<EvalReport> {
         }
       }
       const cited = r.citations.map((c) => c.id).join(',');
-      if (!right || r.citations[0]?.id !== item.release) {
+      if (!right || r.citations.some((c) => c.id !== item.release)) {
         report.failures.push(`[${item.type}] ${item.ask}\n    expected ${JSON.stringify(item.expect)} from ${item.release}\n    got ${JSON.stringify(r.answer)} from ${cited || '-'}`);
       }
     }
