@@ -41,3 +41,46 @@ export function flags(argv: string[] = process.argv.slice(2)): Record<string, st
   }
   return out;
 }
+
+/**
+ * Starts a long-running worker and resolves with the JSON of its first output line (its "ready"
+ * message) and a stop function that sends it SIGTERM and waits for it to exit.
+ */
+export function startWorker<T>(script: string, args: string[], timeoutMs = 60_000): Promise<{ ready: T; stop(): Promise<void> }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [resolve(ROOT, 'bin/run.js'), resolve(ROOT, script), ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    const stop = async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(killer);
+    };
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`${script} not ready within ${timeoutMs} ms: ${err.slice(-1500)}`));
+    }, timeoutMs);
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const nl = out.indexOf('\n');
+      if (nl < 0) return;
+      clearTimeout(timer);
+      try {
+        done({ ready: JSON.parse(out.slice(0, nl)) as T, stop });
+      } catch {
+        void stop();
+        fail(new Error(`${script} printed no JSON: ${out.slice(0, 500)}`));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`${script} exited ${code} before it was ready: ${err.slice(-1500)}`));
+    });
+  });
+}
