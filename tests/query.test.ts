@@ -70,6 +70,8 @@ describe('expansion', () => {
     expect(spellingVariants('neighbours')).toContain('neighbors');
     expect(spellingVariants('defence')).toContain('defense');
     expect(spellingVariants('travelled')).toContain('traveled');
+    expect(spellingVariants('dialog')).toContain('dialogue');
+    expect(spellingVariants('dialogue')).toContain('dialog');
     expect(spellingVariants('four')).toEqual([]);
   });
 

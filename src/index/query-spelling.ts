@@ -13,6 +13,7 @@ const RULES: Array<[RegExp, string]> = [
   [/ence(s)?$/, 'ense$1'],
   [/ense(s)?$/, 'ence$1'],
   [/ogue(s)?$/, 'og$1'],
+  [/log(s)?$/, 'logue$1'],
   [/elled$/, 'eled'],
   [/elling$/, 'eling'],
   [/eled$/, 'elled'],
