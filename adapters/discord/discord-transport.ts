@@ -7,7 +7,7 @@ import { classifyError } from './classify-error.ts';
 import { channelIdOf } from './command-text.ts';
 import { LIMITS } from './limits.ts';
 import { channelMessageBody } from './message-body.ts';
-import { renderReply } from './render-reply.ts';
+import { renderReply, type DiscordMessage } from './render-reply.ts';
 
 /**
  * The nonce for part `part` of the message posted under `key`: a hash, so it fits Discord's 25
@@ -16,6 +16,28 @@ import { renderReply } from './render-reply.ts';
  */
 export function nonceFor(key: string, part = 0): string {
   return createHash('sha256').update(`${key}#${part}`).digest('base64url').slice(0, LIMITS.nonce);
+}
+
+/**
+ * The reference shown in the footer of each part of a scheduled message: `ref <nonce> i/n`.
+ * Discord forgets nonces after a few minutes and never returns them on fetched messages, so the
+ * reference is how a restarted bot finds out, much later, that a delivery already went out.
+ */
+function refOf(key: string): string {
+  return `ref ${nonceFor(key, 0)}`;
+}
+
+function withRef(m: DiscordMessage, ref: string): DiscordMessage {
+  const last = m.embeds.at(-1);
+  if (!last) return { ...m, content: `${m.content ?? ''}\n-# ${ref}`.trim() };
+  const text = last.footer?.text ? `${last.footer.text} · ${ref}` : ref;
+  return { ...m, embeds: [...m.embeds.slice(0, -1), { ...last, footer: { ...last.footer, text } }] };
+}
+
+interface FetchedMessage {
+  id: string;
+  content?: string;
+  embeds?: { footer?: { text?: string } }[];
 }
 
 /** Posts through Discord's REST API (no gateway needed): digests and other scheduled messages. */
@@ -30,8 +52,10 @@ export function createDiscordTransport(rest: REST, logger: Logger): Transport {
       const rendered = renderReply(reply);
       let firstId: string | null = null;
       try {
+        const parts = rendered.messages.length;
         for (const [part, m] of rendered.messages.entries()) {
-          const body = channelMessageBody(m, { nonce: nonceFor(options.idempotencyKey, part), enforce_nonce: true });
+          const ref = `${refOf(options.idempotencyKey)} ${part + 1}/${parts}`;
+          const body = channelMessageBody(withRef(m, ref), { nonce: nonceFor(options.idempotencyKey, part), enforce_nonce: true });
           const created = (await rest.post(Routes.channelMessages(channelId), { body })) as { id: string };
           firstId ??= created.id;
         }
@@ -41,6 +65,28 @@ export function createDiscordTransport(rest: REST, logger: Logger): Transport {
         return failure;
       }
       return { ok: true, messageId: firstId ?? '' };
+    },
+
+    /** Looks through the channel's last 100 messages for every part carrying the delivery's reference. */
+    async findPosted(channel: string, idempotencyKey: string): Promise<string | null> {
+      const channelId = channelIdOf(channel);
+      if (!channelId) return null;
+      const recent = (await rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: '100' }) })) as FetchedMessage[];
+      const ref = refOf(idempotencyKey);
+      const parts = new Map<number, string>();
+      let total = 0;
+      for (const msg of recent) {
+        const texts = [msg.content ?? '', ...(msg.embeds ?? []).map((e) => e.footer?.text ?? '')];
+        for (const text of texts) {
+          const m = new RegExp(`${ref.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')} (\\d+)/(\\d+)`).exec(text);
+          if (m) {
+            parts.set(Number(m[1]), msg.id);
+            total = Number(m[2]);
+          }
+        }
+      }
+      if (total === 0 || parts.size < total) return null;
+      return parts.get(1) ?? null;
     },
   };
 }
