@@ -1,4 +1,4 @@
-import { contentWords } from '../text/words.ts';
+import { quickWords } from '../text/words.ts';
 
 const OPENING_BONUS = 0.35;
 const TITLE_WEIGHT = 0.5;
@@ -21,10 +21,10 @@ export function summarise(title: string, sentences: string[]): string[] {
   const usable = sentences.map((s, i) => ({ s: s.trim(), i })).filter((x) => x.s.length > 0);
   if (usable.length <= 2) return usable.map((x) => x.s);
 
-  const words = usable.map((x) => new Set(contentWords(x.s)));
+  const words = usable.map((x) => new Set(quickWords(x.s)));
   const frequency = new Map<string, number>();
   for (const set of words) for (const w of set) frequency.set(w, (frequency.get(w) ?? 0) + 1);
-  const titleWords = new Set(contentWords(title));
+  const titleWords = new Set(quickWords(title));
 
   const scored = usable.map((x, k) => {
     const set = words[k]!;
