@@ -28,7 +28,7 @@ export interface Thresholds {
 /** Tuned on tests/eval/questions.json: a wrong confident answer costs more than a decline. */
 export const THRESHOLDS: Thresholds = { sentence: 0.34, total: 0.62 };
 
-const CANDIDATES = 80;
+const CANDIDATES = 60;
 /** How much an answer the question's words point at straight away counts over mere coverage. */
 const PICK_WEIGHT = 0.6;
 /** A person named by the very title asked about ("Afghan Foreign Minister ..."). */

@@ -48,7 +48,7 @@ const IRREGULAR: string[][] = [
   ['choose', 'chose', 'chosen'], ['sign', 'signed'], ['run', 'ran'], ['write', 'wrote', 'written'],
 ];
 for (const forms of IRREGULAR) for (const f of forms) SYNONYMS[f] = [...(SYNONYMS[f] ?? []), ...forms.filter((x) => x !== f)];
-const DF_SAMPLE = 200;
+const DF_SAMPLE = 120;
 const VERB_FACTOR = 0.5;
 
 /** Whether a lower-case word of a sentence stands for the term. */
