@@ -12,6 +12,14 @@ export function sqliteBackend(file: string, table = 'keyv'): BackendOps {
   const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, table, busyTimeout: 5000 });
   const t = adapter.opts.table as string;
   const query = (sql: string, ...params: unknown[]) => adapter.query(sql, ...params) as Promise<Record<string, unknown>[]>;
+  // Write-ahead logging without a sync per commit: a commit costs microseconds instead of a
+  // disk flush (20-30 ms each here), which matters when thousands of first-seen times are
+  // recorded at once. A power cut may lose the last commits; the bot then re-records them.
+  if (file !== ':memory:') {
+    void query('PRAGMA journal_mode=WAL')
+      .then(() => query('PRAGMA synchronous=NORMAL'))
+      .catch(() => undefined);
+  }
   return {
     kind: 'sqlite',
     adapter,
