@@ -30,7 +30,7 @@ export function answerReply(result: AnswerResult, feedbackId: string): Reply {
       blocks.push({ type: 'context', text: ['The nearest releases I have:'] });
       blocks.push({
         type: 'results',
-        items: result.suggestions.map((s) => ({ id: s.id, title: s.title, date: s.date, url: s.url, snippet: [] as RichText })),
+        items: result.suggestions.map((s) => ({ id: s.id, title: s.title, date: s.date, url: s.url, snippet: s.snippet ?? ([] as RichText) })),
       });
       lines.push('The nearest releases I have:');
       result.suggestions.forEach((s, i) => lines.push(`${i + 1}. ${s.title} (${dated(s.date)})${s.url ? ` ${s.url}` : ''}`));

@@ -89,5 +89,5 @@ function nearest(library: Library, q: Question): Suggestion[] {
   const words = q.terms.map((t) => t.text).join(' ');
   if (!words) return [];
   const outcome = library.search(words, { limit: 2 });
-  return outcome.hits.map(({ release: r }) => ({ id: r.id, title: r.title, date: r.date, url: r.url }));
+  return outcome.hits.map(({ release: r, snippet }) => ({ id: r.id, title: r.title, date: r.date, url: r.url, snippet }));
 }

@@ -45,14 +45,15 @@ export function termHits(s: AnalysedSentence, terms: WeightedTerm[]): { i: numbe
       }
     }
   });
-  // Multi-word names ("regional anti-terrorist structure" for RATS): mark their first word.
+  // Multi-word names ("regional anti-terrorist structure" for RATS): every word of them.
   const lower = s.text.toLowerCase();
   for (const term of terms) {
     for (const phrase of term.phrases) {
       const at = lower.indexOf(phrase);
       if (at < 0) continue;
-      const i = s.tokens.findIndex((t) => t.start >= at);
-      if (i >= 0 && !hits.some((h) => h.i === i)) hits.push({ i, term });
+      s.tokens.forEach((t, i) => {
+        if (t.start >= at && t.end <= at + phrase.length && !hits.some((h) => h.i === i)) hits.push({ i, term });
+      });
     }
   }
   return hits.sort((a, b) => a.i - b.i);

@@ -9,6 +9,8 @@ export interface Suggestion {
   title: string;
   date: string | null;
   url: string | null;
+  /** The passage that matched, words marked. */
+  snippet?: RichText;
 }
 
 export interface AnswerResult {
