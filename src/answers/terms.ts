@@ -86,6 +86,8 @@ function topicForms(term: QuestionTerm, topics: Topic[]): { forms: string[]; phr
   const forms = new Set<string>(SYNONYMS[term.lower] ?? []);
   const phrases = new Set<string>();
   for (const topic of topics) {
+    // Themes group related words ("press", "media", "journalists"): near, not the same thing.
+    if (topic.kind === 'theme') continue;
     const names = [topic.id, topic.label, ...topic.aliases].map((n) => n.toLowerCase());
     if (!names.includes(term.lower)) continue;
     const termKind = builtInKind(term.lower);
