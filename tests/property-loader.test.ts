@@ -75,10 +75,9 @@ describe('release loader under any file contents', () => {
     );
   }, 120_000);
 
-  // Known gap (reported to the lead): a .txt whose first line has no words (`...`, `---`, `—`,
-  // a stray front-matter fence) loads as a release with an empty title, shown as a blank result.
-  // Remove `.fails` once such files are problems or get a title from their first words.
-  it.fails('a file whose first line has no words is a problem or gets a visible title', () => {
+  // A .txt whose first line has no words (`...`, `---`, `—`, a stray front-matter fence) must not
+  // load as a release with an empty title, shown as a blank result.
+  it('a file whose first line has no words is a problem or gets a visible title', () => {
     for (const text of ['...', ',', '—', '---\n\n', '---\n\n---\nThe SCO Secretary-General met delegates in Tashkent.']) {
       const problems: LoadProblem[] = [];
       const [item] = prepare([{ id: 'p', source: 'content', text, path: '/tmp/p.txt' }], taxonomy, problems);
