@@ -43,6 +43,12 @@ const PRONOUN_START = /^(he|she|it|they|this|these|his|her|its|their|the two|bot
 function clears(c: Scored, t: Thresholds, q: Question): boolean {
   const direct = c.coverSentence + 0.5 * Math.min(1, c.pickScore);
   if (c.coverTotal < t.total || direct < t.sentence) return false;
+  // The sentence must name some of what is asked about, not only its action: "headquartered in
+  // Tashkent" says where RATS is, not where the Secretariat is located.
+  const content = c.terms.filter((x) => !x.verb && x.weight > 0.3);
+  const contentWeight = content.reduce((sum, x) => sum + x.weight, 0);
+  const heldWeight = content.filter((x) => c.held.has(x.lower)).reduce((sum, x) => sum + x.weight, 0);
+  if (contentWeight > 0 && heldWeight < CONTENT_SHARE * contentWeight) return false;
   // A quoted clause is the whole answer: it must hold the question itself, not a neighbour of it.
   if (q.kind === 'statement' || q.kind === 'yesno') {
     // And most of its words by count: "the capital of Uzbekistan" is not "Kazakhstan's capital".
@@ -64,6 +70,7 @@ function clears(c: Scored, t: Thresholds, q: Question): boolean {
 }
 
 const STATEMENT_SENTENCE = 0.45;
+const CONTENT_SHARE = 0.15;
 const UNSTATED_ACTION_SENTENCE = 0.6;
 const PERSON_TITLED = 0.25;
 const PERSON_SENTENCE = 0.8;

@@ -153,9 +153,11 @@ export function pickEntity(s: AnalysedSentence, q: Question, terms: WeightedTerm
     // sentence names; "how many runners finished" not by "thousands of runners" attending.
     const verbStated = q.focusVerb !== null && hits.some((h) => s.tokens[h.i]!.stem === q.focusVerb || h.term.stem === q.focusVerb);
     if ((q.kind === 'person' || q.kind === 'org') && q.focusVerb !== null && !verbStated) return null;
-    if (kind === 'number' && q.counted.length > 0 && !verbStated) {
+    // "How many X": the number must count X itself, the last word of the number's phrase
+    // ("eight member banks" counts banks, not members).
+    if (kind === 'number' && q.counted.length > 0) {
       for (const e of candidates) {
-        const counts = hits.some((h) => h.i >= e.first && h.i <= e.last && q.counted.includes(h.term.stem));
+        const counts = hits.some((h) => h.i === e.last && q.counted.includes(h.term.stem));
         if (!counts) score.delete(e);
       }
       if (score.size === 0) continue;

@@ -79,6 +79,9 @@ export function findEntities(text: string, tokens: Token[], wink: WinkEntity[], 
     if (!kind) continue;
     const s = span(e.start, e.end);
     if (!s || taken.slice(s[0], s[1] + 1).some(Boolean)) continue;
+    // "Khabar 24", "COVID-19": a number right after a name is part of the name.
+    const prev = tokens[s[0] - 1];
+    if (prev && s[0] > 1 && /^\p{Lu}/u.test(prev.text) && !MONTHS.has(prev.lower) && /^\d/.test(tokens[s[0]]!.text)) continue;
     // "Eight Wonders Exhibition Tour": a capitalised number word inside a name is not a count.
     const word = tokens[s[1]]!;
     if (s[0] > 0 && /^\p{Lu}\p{Ll}/u.test(word.text) && /^\p{Lu}/u.test(tokens[s[1] + 1]?.text ?? '')) continue;
