@@ -23,7 +23,7 @@ export function statementOf(s: AnalysedSentence, hitTokens: number[]): string {
     const inRange = s.tokens.filter((_, i) => s.segments[i]! >= from && s.segments[i]! <= to);
     if (inRange.length > 0) {
       const piece = s.text.slice(inRange[0]!.start, inRange[inRange.length - 1]!.end).replace(/^[,;:]\s*|\s*[,;:]$/g, '');
-      if (piece.length >= 20) text = piece;
+      if (piece.length >= 20) text = piece.replace(/^(and|but|while|whereas)\s+/i, '').replace(/^that\s+/i, '');
     }
     if (text.length > MAX_CHARS) text = `${text.slice(0, MAX_CHARS - 1).replace(/\s+\S*$/, '')}…`;
   }

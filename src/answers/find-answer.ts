@@ -62,7 +62,12 @@ function clears(c: Scored, t: Thresholds, q: Question): boolean {
   }
   // "When did the SCO open its Secretariat": a sentence without the asked action must hold
   // much of the rest ("Beijing" alone dates the Beijing marathon, not the Secretariat).
-  if (q.focusVerb !== null && !c.verbStated && !(q.kind === 'number' && q.counted.length > 0)) return c.coverSentence >= UNSTATED_ACTION_SENTENCE;
+  if (q.focusVerb !== null && !c.verbStated) {
+    // "When did Alimov become Secretary-General?" is not answered by the date he met Modi, nor
+    // "where is the bank based" by a list naming it: dates and places belong to their action.
+    if (q.kind === 'date' || q.kind === 'place') return false;
+    if (!(q.kind === 'number' && q.counted.length > 0)) return c.coverSentence >= UNSTATED_ACTION_SENTENCE;
+  }
   // "Who is the current UN Secretary-General?": a name must carry the title asked about, or the
   // sentence must hold nearly all of the question; "SCO Secretary-General Vladimir Norov" does not.
   if (q.kind === 'person' && !c.verbStated) return c.titled >= PERSON_TITLED || c.coverSentence >= PERSON_SENTENCE;

@@ -92,7 +92,7 @@ export function pickEntity(s: AnalysedSentence, q: Question, terms: WeightedTerm
     if ((q.kind === 'person' || q.kind === 'org') && !q.role && q.focusVerb !== null) {
       const verbs = hits.filter((h) => s.tokens[h.i]!.pos === 'VERB' && (s.tokens[h.i]!.stem === q.focusVerb || h.term.stem === q.focusVerb));
       // "Who chaired ...?" may be answered by a body: "VEB.RF ... chaired a videoconference".
-      const actors = q.kind === 'person' ? s.entities.filter((e) => (e.kind === 'person' || e.kind === 'org') && !namedInQuestion(e, questionLower)) : candidates;
+      const actors = q.kind === 'person' ? s.entities.filter((e) => (e.kind === 'person' || e.kind === 'org' || e.kind === 'country') && !namedInQuestion(e, questionLower)) : candidates;
       const direct = actorOf(s, actors, verbs.map((h) => h.i));
       if (direct) return { entity: direct, score: terms.reduce((sum, t) => sum + t.weight, 0), titled: 0, text: answerText(direct, s, q) };
     }

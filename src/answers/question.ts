@@ -68,7 +68,7 @@ const LATEST: RegExp[] = [
 const QUESTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'when', 'where', 'which', 'why', 'how', 'sco?', 'please', 'tell', 'know', 'happen', 'happened', 'take', 'took', 'place']);
 /** Words people ask with as verbs that wink may read as nouns ("do the SCO countries account for"). */
 const QUESTION_VERBS = new Set(['account', 'cover', 'make', 'get', 'hold', 'have', 'include', 'comprise', 'constitute', 'represent', 'amount']);
-const LIGHT_VERBS = new Set(['get', 'gets', 'got', 'have', 'has', 'had', 'take', 'takes', 'took', 'make', 'makes', 'made', 'do', 'does', 'did', 'go', 'goes', 'went', 'come', 'came', 'happen', 'happened', 'become', 'became', 'give', 'gave', 'put']);
+const LIGHT_VERBS = new Set(['get', 'gets', 'got', 'have', 'has', 'had', 'take', 'takes', 'took', 'make', 'makes', 'made', 'do', 'does', 'did', 'go', 'goes', 'went', 'come', 'came', 'happen', 'happened', 'give', 'gave', 'put', 'run', 'runs', 'last', 'lasts']);
 const REFERRING = /\b(that|it|this|they|them|there|he|she|him|her|those|these|then)\b/;
 
 /**
@@ -107,6 +107,14 @@ export function analyseQuestion(raw: string): Question {
   // Key terms are read from the question as typed: wink tags "Tashkent" better than "tashkent".
   const cased = text.replace(/[?!.]+$/, '').replace(/^(@?sco,?\s+|hey,?\s+|please,?\s+)/i, '').trim();
   const suffix = (rest: string) => (cased.length === lower.length ? cased.slice(cased.length - rest.length) : rest);
+  // "Who is Liu Hui?": asks what a release says of a named person, not for another name.
+  const named = /^(who|what)\s+(is|was|are|were)\s+(mr\.?\s+|ms\.?\s+|dr\.?\s+)?((\p{Lu}[\p{L}.-]+\s*){1,4})$/iu.exec(cased.replace(/^(and|so)\s+/i, ''));
+  const roleWords = /\b(minister|president|secretary|general|ambassador|director|deputy|chair\w*|head|representative|coordinator|mayor|king|queen|leader|premier|envoy)\b/i;
+  if (named && /^\p{Lu}/u.test(named[4]!) && !roleWords.test(named[4]!)) {
+    question.kind = 'statement';
+    question.terms = termsOf(cased.replace(/^\S+\s+\S+\s+/, ''));
+    return question;
+  }
   let body = lower.replace(/^(and|but|so|also|ok|okay)\s+/, '');
   for (const rule of RULES) {
     const m = rule.pattern.exec(body);

@@ -25,6 +25,12 @@ const SYNONYMS: Record<string, string[]> = {
   spoke: ['said', 'says', 'stated', 'noted', 'told', 'speech'],
   speak: ['said', 'says', 'stated', 'noted', 'told', 'speech'],
   talk: ['said', 'spoke', 'talks'],
+  hold: ['host', 'hosted', 'hosts'],
+  held: ['host', 'hosted', 'hosts'],
+  host: ['hold', 'held'],
+  hosted: ['hold', 'held'],
+  meet: ['talks', 'received', 'receive', 'met', 'meeting'],
+  met: ['talks', 'received', 'meet', 'meeting'],
   message: ['letter'],
   led: ['headed', 'heads'],
   headed: ['led'],
@@ -90,7 +96,8 @@ function topicForms(term: QuestionTerm, topics: Topic[]): { forms: string[]; phr
     if (topic.kind === 'theme') continue;
     const names = [topic.id, topic.label, ...topic.aliases].map((n) => n.toLowerCase());
     if (!names.includes(term.lower)) continue;
-    const termKind = builtInKind(term.lower);
+    const countryTopic = ['member', 'observer', 'partner', 'country'].includes(topic.kind);
+    const termKind = countryTopic ? 'country' : topic.kind === 'place' ? 'place' : builtInKind(term.lower);
     for (const name of names) {
       if (name === term.lower) continue;
       // Topics list a country's capital with it; "Beijing" is not "China" when answering.
