@@ -36,6 +36,13 @@ const TITLE_WEIGHT = 0.5;
 /** Sentences that lean on the one before: a pronoun or "the event" stands for what it named. */
 const PRONOUN_START = /^(he|she|it|they|this|these|his|her|its|their|the two|both|the (event|meeting|conference|forum|mission|talks|session|summit|exhibition|ceremony|visit|delegation))\b/i;
 
+/** "What is the MSC?": prefer "The Munich Security Conference (MSC) is one of ..." to a passing mention. */
+function defines(q: Question, s: AnalysedSentence, hits: number[]): boolean {
+  if (!/^what (is|are|was|were)\b/i.test(q.text) || hits.length === 0) return false;
+  const first = Math.min(...hits);
+  return s.tokens.slice(first, first + 10).some((t) => ['is', 'are', 'was', 'were'].includes(t.lower)) && first <= 3;
+}
+
 /**
  * Enough evidence: the release holds most of what was asked, and the sentence either holds a
  * good share itself or the question's words point straight at its answer ("More than 600 guests").
@@ -171,7 +178,7 @@ export function findAnswer(
       ? answer
         ? 0.6 * coverSentence + 0.3 * context + PICK_WEIGHT * (1 - Math.exp(-pickScore)) + 0.1 + (q.since && answer.startsWith('since ') ? 0.3 : 0) + TITLE_WEIGHT * titled
         : -1
-      : coverSentence + 0.5 * context;
+      : coverSentence + 0.5 * context + (defines(q, s, matched.map((m) => m.i)) ? 0.2 : 0);
     const verbStated = q.focusVerb !== null && matched.some((m) => s.tokens[m.i]!.stem === q.focusVerb || m.term.stem === q.focusVerb);
     scored.push({ hit, s, coverSentence, coverTotal, answer, pickScore, score, hitTokens: matched.map((m) => m.i), verbStated, terms, titled, held: new Set([...inSentence, ...antecedent]) });
   }

@@ -34,6 +34,7 @@ const SYNONYMS: Record<string, string[]> = {
   message: ['letter'],
   led: ['headed', 'heads'],
   headed: ['led'],
+  head: ['led', 'headed', 'heads'],
   wrap: ['conclude', 'concluded', 'end'],
   celebrated: ['marked', 'celebration'],
   talks: ['meeting', 'met'],
