@@ -3,7 +3,7 @@
  * an existing index, lookup and answer latency, digest build time, and the same lookups through
  * bare FTS5 and MiniSearch. Every measurement runs in a fresh process.
  *
- *   npm run bench [-- --size 1000 --size 10000 --seed 42 --rounds 10 --json]
+ *   npm run bench [-- --size 1000 --size 10000 --seed 42 --rounds 10 --minisearch-max 20000 --json]
  */
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,16 +18,20 @@ function parseArgs(argv: string[]) {
   let json = false;
   let seed = 42;
   let rounds = 10;
+  // MiniSearch holds everything in the heap (about 125 MB per 1,000 releases here): past this
+  // size it would exhaust Node's default heap, so it is skipped unless asked for.
+  let miniSearchMax = 20_000;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') json = true;
     else if (a === '--size') sizes.push(Number(argv[++i]));
     else if (a === '--seed') seed = Number(argv[++i]);
     else if (a === '--rounds') rounds = Number(argv[++i]);
-    else throw new Error(`unknown argument ${a}; usage: bench [--size N]... [--seed N] [--rounds N] [--json]`);
+    else if (a === '--minisearch-max') miniSearchMax = Number(argv[++i]);
+    else throw new Error(`unknown argument ${a}; usage: bench [--size N]... [--seed N] [--rounds N] [--minisearch-max N] [--json]`);
   }
   if (sizes.some((s) => !Number.isInteger(s) || s <= 0)) throw new Error('--size takes a positive whole number');
-  return { sizes: sizes.length ? sizes : [1000, 10_000], json, seed, rounds };
+  return { sizes: sizes.length ? sizes : [1000, 10_000], json, seed, rounds, miniSearchMax };
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -46,10 +50,11 @@ interface BuildOut { build_s: number; peak_rss_mb: number; releases: number }
 interface RunOut {
   ready_s: number; lookup_p50_ms: number; lookup_p99_ms: number; ask_p50_ms: number | null; ask_p99_ms: number | null;
   digest_1k_s: number | null; run_peak_rss_mb: number;
+  slowest_lookups: { q: string; p50_ms: number }[]; slowest_asks: { q: string; p50_ms: number }[];
 }
 interface BaselineOut { build_s: number; ready_s: number; p50_ms: number; p99_ms: number; peak_rss_mb: number }
 
-async function measure(size: number, seed: number, rounds: number): Promise<SizeRow> {
+async function measure(size: number, seed: number, rounds: number, miniSearchMax: number): Promise<SizeRow> {
   log(`size ${size}: generating corpus (seed ${seed})`);
   const dir = writeCorpus(size, seed);
   try {
@@ -63,8 +68,11 @@ async function measure(size: number, seed: number, rounds: number): Promise<Size
     const base = ['--size', String(size), '--seed', String(seed), '--rounds', String(rounds * 2)];
     log(`size ${size}: bare FTS5 baseline`);
     const fts5 = await attempt('fts5 baseline', () => runWorker<BaselineOut>('bench/baseline-fts5.ts', base));
-    log(`size ${size}: MiniSearch baseline`);
-    const mini = await attempt('minisearch baseline', () => runWorker<BaselineOut>('bench/baseline-minisearch.ts', base));
+    let mini: BaselineOut | null = null;
+    if (size <= miniSearchMax) {
+      log(`size ${size}: MiniSearch baseline`);
+      mini = await attempt('minisearch baseline', () => runWorker<BaselineOut>('bench/baseline-minisearch.ts', base));
+    } else log(`size ${size}: MiniSearch baseline skipped (over --minisearch-max ${miniSearchMax}; it needs ~125 MB per 1,000 releases)`);
     return {
       releases: size,
       build_s: build?.build_s ?? null,
@@ -83,6 +91,8 @@ async function measure(size: number, seed: number, rounds: number): Promise<Size
       minisearch_build_s: mini?.build_s ?? null,
       minisearch_ready_s: mini?.ready_s ?? null,
       minisearch_peak_rss_mb: mini?.peak_rss_mb ?? null,
+      slowest_lookups: run?.slowest_lookups ?? [],
+      slowest_asks: run?.slowest_asks ?? [],
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -91,6 +101,6 @@ async function measure(size: number, seed: number, rounds: number): Promise<Size
 
 const args = parseArgs(process.argv.slice(2));
 const rows: SizeRow[] = [];
-for (const size of args.sizes) rows.push(await measure(size, args.seed, args.rounds));
+for (const size of args.sizes) rows.push(await measure(size, args.seed, args.rounds, args.miniSearchMax));
 if (args.json) process.stdout.write(`${JSON.stringify({ sizes: rows })}\n`);
 else process.stdout.write(formatTable(rows));

@@ -33,3 +33,15 @@ export function peakRssMb(): number {
 
 export const round = (n: number | null, digits = 2): number | null =>
   n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits;
+
+/**
+ * The inputs with the highest median latency, from samples taken by timeEach (input order
+ * repeated each round): where to look first when a p99 is over target.
+ */
+export function slowest(inputs: readonly string[], samples: readonly number[], n = 5): { q: string; p50_ms: number }[] {
+  const per = inputs.map((q, i) => ({
+    q,
+    p50_ms: round(percentile(samples.filter((_, k) => k % inputs.length === i), 0.5) ?? 0, 2)!,
+  }));
+  return per.sort((a, b) => b.p50_ms - a.p50_ms).slice(0, n);
+}

@@ -18,6 +18,9 @@ export interface SizeRow {
   minisearch_build_s: number | null;
   minisearch_ready_s: number | null;
   minisearch_peak_rss_mb: number | null;
+  /** Queries and questions with the highest median latency (where to look first). */
+  slowest_lookups: { q: string; p50_ms: number }[];
+  slowest_asks: { q: string; p50_ms: number }[];
 }
 
 const show = (n: number | null, digits = 2) => (n === null ? '-' : n.toFixed(digits));
@@ -40,6 +43,10 @@ export function formatTable(rows: SizeRow[]): string {
     (r) => `  ${r.releases}: MiniSearch build ${show(r.minisearch_build_s)} s, reload ${show(r.minisearch_ready_s, 3)} s, ` +
       `peak ${show(r.minisearch_peak_rss_mb, 0)} MB; bare FTS5 build ${show(r.fts5_build_s)} s`,
   );
+  const slow = rows.flatMap((r) => [
+    `  ${r.releases} lookups: ${r.slowest_lookups.map((s) => `"${s.q}" ${s.p50_ms}`).join(', ') || '-'}`,
+    `  ${r.releases} asks: ${r.slowest_asks.map((s) => `"${s.q}" ${s.p50_ms}`).join(', ') || '-'}`,
+  ]);
   return [
     line(head),
     line(widths.map((w) => '-'.repeat(w))),
@@ -48,6 +55,8 @@ export function formatTable(rows: SizeRow[]): string {
     'Latencies in ms. "-" = not measured (module missing or failed; see stderr).',
     'Baselines:',
     ...baselines,
+    'Slowest inputs (median ms):',
+    ...slow,
     '',
   ].join('\n');
 }

@@ -16,7 +16,7 @@ import type { RawRelease } from '../src/ports/source.ts';
 import { flags } from './child.ts';
 import { syntheticRelease, toMarkdown } from './generate-corpus.ts';
 import { LOOKUPS, QUESTIONS } from './queries.ts';
-import { peakRssMb, percentile, round, timeEach } from './stats.ts';
+import { peakRssMb, percentile, round, slowest, timeEach } from './stats.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const f = flags();
@@ -94,6 +94,8 @@ if (f.mode === 'build') {
       ask_p99_ms: asks ? round(percentile(asks, 0.99), 3) : null,
       digest_1k_s: digest === null ? null : round(digest, 3),
       run_peak_rss_mb: round(peakRssMb(), 1),
+      slowest_lookups: slowest(LOOKUPS, lookups),
+      slowest_asks: asks ? slowest(QUESTIONS, asks) : [],
     })}\n`,
   );
 }
