@@ -108,7 +108,9 @@ export function findEntities(text: string, tokens: Token[], wink: WinkEntity[], 
   }
   // Numbers wink missed ("44.5", "2,000"), when not part of something already found.
   tokens.forEach((t, i) => {
-    if (!taken[i] && /^\d[\d,.]*$/.test(t.text)) add('number', i, i);
+    const prev = tokens[i - 1];
+    const inName = prev !== undefined && i > 1 && /^\p{Lu}/u.test(prev.text) && !MONTHS.has(prev.lower);
+    if (!taken[i] && !inName && /^\d[\d,.]*$/.test(t.text)) add('number', i, i);
   });
 
   names(tokens, taken, gazetteer, add);
