@@ -49,7 +49,7 @@ describe('question analysis', () => {
   it('keeps the key terms and drops stop words and the question form', () => {
     const q = analyseQuestion('Who led the SCO delegation to the Munich Security Conference?');
     expect(q.terms.map((x) => x.lower)).toEqual(['led', 'sco', 'delegation', 'munich', 'security', 'conference']);
-    expect(analyseQuestion('What is the latest on Afghanistan?').topic).toBe('afghanistan');
+    expect(analyseQuestion('What is the latest on Afghanistan?').topic).toBe('Afghanistan');
     expect(analyseQuestion('since when has it been held?').since).toBe(true);
     expect(analyseQuestion('and when was that?').followUp).toBe(true);
   });

@@ -98,7 +98,10 @@ export function analyseQuestion(raw: string): Question {
     const m = pattern.exec(lower);
     if (m) {
       question.kind = 'latest';
-      question.topic = (m[1] ?? '').replace(/^(the|our)\s+/, '').trim();
+      const topic = (m[1] ?? '').replace(/^(the|our)\s+/, '').trim();
+      // As typed: "RATS", not "rats".
+      const at = text.toLowerCase().lastIndexOf(topic);
+      question.topic = at >= 0 && topic ? text.slice(at, at + topic.length) : topic;
       question.terms = termsOf(question.topic);
       return question;
     }
