@@ -8,6 +8,9 @@ import type { LoadProblem } from '../src/releases/release.ts';
 import { loadTaxonomy } from '../src/taxonomy/load-taxonomy.ts';
 import { ROOT, makeTestApp } from './helpers/test-app.ts';
 
+/** Thousands of inputs, but a slow shared machine finishes with fewer rather than timing out. */
+const BOUNDED = { interruptAfterTimeLimit: 15_000 } as const;
+
 const { taxonomy } = loadTaxonomy(join(ROOT, 'content/topics.yml'));
 
 /** Signs of a bug rather than a reason a person can act on. */
@@ -62,7 +65,7 @@ describe('release loader under any file contents', () => {
       fc.property(fileText, fc.constantFrom('md', 'txt'), (text, ext) => {
         checkRelease({ id: 'prop', source: 'content', text, path: `/tmp/content/releases/prop.${ext}` });
       }),
-      { numRuns: 3000 },
+      { numRuns: 3000, ...BOUNDED },
     );
   }, 120_000);
 
@@ -71,7 +74,7 @@ describe('release loader under any file contents', () => {
       fc.property(bodyText, fc.option(fc.string({ maxLength: 40 })), fc.option(yamlValue), fc.option(fc.webUrl()), (text, title, date, url) => {
         checkRelease({ id: 'site:1', source: 'sco-site', text, title: title ?? undefined, date: date ?? undefined, url: url ?? undefined });
       }),
-      { numRuns: 1500 },
+      { numRuns: 1500, ...BOUNDED },
     );
   }, 120_000);
 
@@ -107,7 +110,7 @@ describe('release loader under any file contents', () => {
             for (const p of report.problems) expect(p.reason).not.toMatch(CRASH);
           },
         ),
-        { numRuns: 40 },
+        { numRuns: 40, ...BOUNDED },
       );
     } finally {
       await t.cleanup();
