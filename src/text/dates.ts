@@ -36,7 +36,6 @@ export function findDates(text: string): Span[] {
       const start = m.index;
       const end = start + m[0].length;
       if (spans.some((s) => start < s.end && end > s.start)) continue;
-      // A bare day-month without a year must not be a lone "May" modal verb or similar.
       spans.push({ start, end });
     }
   }
