@@ -104,6 +104,26 @@ interface Scored {
   held: Set<string>;
 }
 
+const RELEASE_TEXTS = 1000;
+const releaseTexts = new Map<string, { lower: string; words: Set<string> }>();
+
+/**
+ * A release's title and sentences lower-cased, with its distinct words: kept for recently
+ * used releases (keyed by content hash, so a changed release is read again), as the same
+ * releases come up for question after question.
+ */
+function releaseText(library: Library, id: string): { lower: string; words: Set<string> } {
+  const release = library.get(id);
+  const key = `${id}\u0000${release?.hash ?? ''}`;
+  const known = releaseTexts.get(key);
+  if (known) return known;
+  const lower = `${release?.title ?? ''}\n${library.sentencesOf(id).join('\n')}`.toLowerCase();
+  const text = { lower, words: new Set(wordsOf(lower)) };
+  if (releaseTexts.size >= RELEASE_TEXTS) releaseTexts.delete(releaseTexts.keys().next().value!);
+  releaseTexts.set(key, text);
+  return text;
+}
+
 /**
  * Ranks candidate sentences by how much of the question they (and their release) cover,
  * weighted by rarity, and whether they hold an answer of the wanted kind; returns the best when
@@ -130,9 +150,7 @@ export function findAnswer(
   const coveredByRelease = (id: string): Set<string> => {
     let set = releaseCover.get(id);
     if (!set) {
-      const release = library.get(id);
-      const lower = `${release?.title ?? ''}\n${library.sentencesOf(id).join('\n')}`.toLowerCase();
-      const words = wordsOf(lower);
+      const { lower, words } = releaseText(library, id);
       set = new Set(terms.filter((t) => textMatches(t, lower, words)).map((t) => t.lower));
       releaseCover.set(id, set);
     }

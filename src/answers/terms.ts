@@ -78,10 +78,40 @@ export function wordMatches(term: { lower: string; stem: string; forms: string[]
   return false;
 }
 
+/**
+ * wordMatches results by term (its word, stem and forms) and word: a release has hundreds of
+ * words and the same words recur across releases and questions, while the fuzzy checks (edit
+ * distance, prefixes) cost microseconds each. Bounded so a long-running bot keeps its memory.
+ */
+const MATCH_MEMO_TERMS = 2000;
+const MATCH_MEMO_WORDS = 50_000;
+const matchMemo = new Map<string, Map<string, boolean>>();
+
+function memoOf(term: { lower: string; stem: string; forms: string[] }): Map<string, boolean> {
+  const key = `${term.lower}\u0001${term.stem}\u0001${term.forms.join('\u0002')}`;
+  let memo = matchMemo.get(key);
+  if (!memo) {
+    if (matchMemo.size >= MATCH_MEMO_TERMS) matchMemo.delete(matchMemo.keys().next().value!);
+    memo = new Map();
+    matchMemo.set(key, memo);
+  }
+  return memo;
+}
+
 /** Whether a sentence (lower-cased, with its words) mentions the term. */
-export function textMatches(term: WeightedTerm | (QuestionTerm & { forms: string[]; phrases: string[] }), lowerText: string, words: string[]): boolean {
+export function textMatches(term: WeightedTerm | (QuestionTerm & { forms: string[]; phrases: string[] }), lowerText: string, words: Iterable<string>): boolean {
   for (const phrase of term.phrases) if (lowerText.includes(phrase)) return true;
-  return words.some((w) => wordMatches(term, w));
+  const memo = memoOf(term);
+  for (const w of words) {
+    let hit = memo.get(w);
+    if (hit === undefined) {
+      hit = wordMatches(term, w);
+      if (memo.size >= MATCH_MEMO_WORDS) memo.clear();
+      memo.set(w, hit);
+    }
+    if (hit) return true;
+  }
+  return false;
 }
 
 export function wordsOf(lowerText: string): string[] {
