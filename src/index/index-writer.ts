@@ -1,5 +1,6 @@
 import type { Release } from '../releases/release.ts';
 import type { Db } from './schema.ts';
+import { wordsOf } from './words.ts';
 
 /** The file a content release was read from, for cheap change detection. */
 export interface FileRow {
@@ -17,9 +18,14 @@ export interface FileRow {
 export class IndexWriter {
   private readonly s;
 
+  /** Document-count changes of the words table not yet written: one write per word per batch, not per release. */
+  private readonly pendingWords = new Map<string, number>();
+  /** Bumped on every flush, so caches over the vocabulary know it changed. */
+  generation = 0;
+
   constructor(private readonly db: Db) {
     this.s = {
-      find: db.prepare(`SELECT rid, first_seen AS firstSeen FROM releases WHERE id = ?`),
+      find: db.prepare(`SELECT rid, first_seen AS firstSeen, title, body FROM releases WHERE id = ?`),
       insert: db.prepare(`INSERT INTO releases (id, title, date, url, source, body, topics, summary, hash, path, first_seen)
         VALUES (@id, @title, @date, @url, @source, @body, @topics, @summary, @hash, @path, @firstSeen)`),
       update: db.prepare(`UPDATE releases SET title = @title, date = @date, url = @url, source = @source, body = @body,
@@ -34,8 +40,8 @@ export class IndexWriter {
       sentencesDelete: db.prepare(`DELETE FROM sentences WHERE rid = ?`),
       topicInsert: db.prepare(`INSERT OR IGNORE INTO release_topics (topic, rid) VALUES (?, ?)`),
       topicsDelete: db.prepare(`DELETE FROM release_topics WHERE rid = ?`),
-      wordsInsert: db.prepare(`INSERT INTO words_fts (rowid, text) VALUES (?, ?)`),
-      wordsDelete: db.prepare(`DELETE FROM words_fts WHERE rowid = ?`),
+      wordsAdd: db.prepare(`INSERT INTO words (word, df) VALUES (?, ?) ON CONFLICT (word) DO UPDATE SET df = df + excluded.df`),
+      wordsDrop: db.prepare(`DELETE FROM words WHERE word = ? AND df <= 0`),
       fileUpsert: db.prepare(`INSERT INTO files (name, id, mtime, size, hash) VALUES (@name, @id, @mtime, @size, @hash)
         ON CONFLICT (name) DO UPDATE SET id = excluded.id, mtime = excluded.mtime, size = excluded.size, hash = excluded.hash`),
       fileDelete: db.prepare(`DELETE FROM files WHERE name = ?`),
@@ -50,7 +56,7 @@ export class IndexWriter {
 
   /** Inserts or replaces a release; returns whether it was new to the index. */
   upsert(release: Release, sentences: string[], firstSeen: string | null): boolean {
-    const old = this.s.find.get(release.id) as { rid: number; firstSeen: string | null } | undefined;
+    const old = this.s.find.get(release.id) as { rid: number; firstSeen: string | null; title: string; body: string } | undefined;
     const row = {
       id: release.id,
       title: release.title,
@@ -68,6 +74,7 @@ export class IndexWriter {
     if (old) {
       rid = old.rid;
       this.clearDerived(rid);
+      this.countWords(old.title, old.body, -1);
       this.s.update.run({ ...row, rid });
     } else {
       rid = Number(this.s.insert.run(row).lastInsertRowid);
@@ -78,15 +85,16 @@ export class IndexWriter {
       this.s.sentenceFtsInsert.run(sid, text);
     });
     for (const t of release.topics) this.s.topicInsert.run(t, rid);
-    this.s.wordsInsert.run(rid, `${release.title}\n${release.body}`);
+    this.countWords(release.title, release.body, 1);
     return !old;
   }
 
   /** Removes a release; returns whether it was there. */
   remove(id: string): boolean {
-    const old = this.s.find.get(id) as { rid: number } | undefined;
+    const old = this.s.find.get(id) as { rid: number; title: string; body: string } | undefined;
     if (!old) return false;
     this.clearDerived(old.rid);
+    this.countWords(old.title, old.body, -1);
     this.s.deleteRelease.run(old.rid);
     return true;
   }
@@ -96,7 +104,22 @@ export class IndexWriter {
     for (const { sid } of this.s.sentenceIds.all(rid) as { sid: number }[]) this.s.sentenceFtsDelete.run(sid);
     this.s.sentencesDelete.run(rid);
     this.s.topicsDelete.run(rid);
-    this.s.wordsDelete.run(rid);
+  }
+
+  private countWords(title: string, body: string, delta: number): void {
+    for (const word of new Set(wordsOf(`${title}\n${body}`))) this.pendingWords.set(word, (this.pendingWords.get(word) ?? 0) + delta);
+  }
+
+  /** Writes the word counts of the upserts and removals so far; call at the end of each write transaction. */
+  flushWords(): void {
+    if (!this.pendingWords.size) return;
+    for (const [word, delta] of this.pendingWords) {
+      if (delta === 0) continue;
+      this.s.wordsAdd.run(word, delta);
+      if (delta < 0) this.s.wordsDrop.run(word);
+    }
+    this.pendingWords.clear();
+    this.generation++;
   }
 
   files(): FileRow[] {

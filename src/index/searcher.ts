@@ -31,8 +31,10 @@ export class Searcher {
     private readonly db: Db,
     private readonly taxonomy: () => Taxonomy,
     private readonly logger: Logger,
+    /** Changes whenever this process writes the vocabulary (for the corrector's memo). */
+    vocabularyGeneration: () => number = () => 0,
   ) {
-    this.corrector = new Corrector(db);
+    this.corrector = new Corrector(db, vocabularyGeneration);
   }
 
   private readonly statements = new Map<string, Statement>();

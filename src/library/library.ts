@@ -25,6 +25,9 @@ export interface LibraryDeps {
   clock: () => Date;
 }
 
+/** Content files read, normalised and written per transaction during a refresh. */
+const REFRESH_BATCH = 500;
+
 /** The index file under the data folder. */
 export const INDEX_FILE = 'index.sqlite';
 
@@ -68,7 +71,7 @@ class SqliteLibrary implements Library {
     for (const p of this.taxonomyProblems) log.warn(p, 'topics file problem');
     this.writer = new IndexWriter(db);
     this.reader = new IndexReader(db);
-    this.searcher = new Searcher(db, () => this.taxonomy, log);
+    this.searcher = new Searcher(db, () => this.taxonomy, log, () => this.writer.generation);
   }
 
   refresh(): Promise<RefreshReport> {
@@ -93,26 +96,36 @@ class SqliteLibrary implements Library {
     const scan = scanContent(this.releasesDir);
     report.problems.push(...scan.problems);
     const diff = diffContent(scan.files, this.writer.files(), taxonomyChanged);
-    const raws: { raw: RawRelease; file: (typeof scan.files)[number] }[] = [];
-    for (const file of diff.toRead) {
-      try {
-        raws.push({ raw: readContentFile(file), file });
-      } catch (e) {
-        report.problems.push({ path: file.path, reason: describeReadError(e) });
+    // In batches: a first build of a large folder holds one batch of texts at a time, not all
+    // of them (100k releases would need gigabytes), and each batch is one write transaction.
+    const keep = new Set<string>();
+    const failed: typeof diff.toRead = [];
+    for (let start = 0; start < diff.toRead.length; start += REFRESH_BATCH) {
+      const prepared: Prepared[] = [];
+      for (const file of diff.toRead.slice(start, start + REFRESH_BATCH)) {
+        let raw: RawRelease;
+        try {
+          raw = readContentFile(file);
+        } catch (e) {
+          report.problems.push({ path: file.path, reason: describeReadError(e) });
+          failed.push(file);
+          continue;
+        }
+        const [item] = prepare([raw], this.taxonomy, report.problems);
+        if (!item) {
+          failed.push(file);
+          continue;
+        }
+        prepared.push({ item, file: { name: file.name, id: file.id, mtime: file.mtimeMs, size: file.size, hash: item.release.hash } });
+        keep.add(item.release.id);
       }
-    }
-    const prepared: Prepared[] = [];
-    for (const { raw, file } of raws) {
-      const [item] = prepare([raw], this.taxonomy, report.problems);
-      if (item) prepared.push({ item, file: { name: file.name, id: file.id, mtime: file.mtimeMs, size: file.size, hash: item.release.hash } });
+      if (prepared.length) await applyUpdates(this.updateDeps(), prepared, { ids: [], files: [] }, report, taxonomyChanged);
     }
     // Files gone, or now unreadable, take their release with them; a renamed file keeps its id.
-    const failed = diff.toRead.filter((f) => !prepared.some((p) => p.file?.name === f.name));
-    const keep = new Set(prepared.map((p) => p.item.release.id));
     const goneIds = [...diff.gone.map((r) => r.id), ...failed.map((f) => f.id)].filter((id) => !keep.has(id));
     const goneFiles = [...diff.gone.map((r) => r.name), ...failed.map((f) => f.name)];
-    if (prepared.length || goneIds.length || goneFiles.length) {
-      await applyUpdates(this.updateDeps(), prepared, { ids: goneIds, files: goneFiles }, report, taxonomyChanged);
+    if (goneIds.length || goneFiles.length) {
+      await applyUpdates(this.updateDeps(), [], { ids: goneIds, files: goneFiles }, report, taxonomyChanged);
     }
     if (taxonomyChanged) this.retagOthers();
     await backfillFirstSeen(this.updateDeps());
@@ -150,6 +163,7 @@ class SqliteLibrary implements Library {
         release.topics = this.taxonomy.tag(`${release.title}\n${release.body}`);
         this.writer.upsert(release, this.reader.sentencesOf(release.id), row.first_seen);
       }
+      this.writer.flushWords();
     })();
   }
 

@@ -64,6 +64,7 @@ export async function applyUpdates(
       if (p.file) deps.writer.setFile(p.file);
     }
     for (const p of touched) deps.writer.setFile(p.file!);
+    deps.writer.flushWords();
   }).immediate();
 }
 
