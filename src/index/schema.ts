@@ -10,7 +10,7 @@ export type Db = Database.Database;
 /** Bump on any change to the tables or to what goes into them: older files are rebuilt. */
 export const SCHEMA_VERSION = `5.${NORMALISER_VERSION}`;
 
-const TOKENIZE = `tokenize = 'porter unicode61 remove_diacritics 2'`;
+export const TOKENIZE = `tokenize = 'porter unicode61 remove_diacritics 2'`;
 
 const CREATE = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
