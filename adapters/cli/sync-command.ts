@@ -1,7 +1,7 @@
 import type { App } from '../../src/app.ts';
 import type { SyncProgress } from '../../src/sources/live-source.ts';
-import { buildSources, type FetchTuning } from '../../src/sync/build-sources.ts';
-import { runSync, type SyncSummary } from '../../src/sync/run-sync.ts';
+import type { FetchTuning } from '../../src/sync/build-sources.ts';
+import type { SyncSummary } from '../../src/sync/run-sync.ts';
 import { printJson, type CliCommand, type CliIO } from './cli-command.ts';
 
 const BAR = 24;
@@ -49,6 +49,8 @@ export function makeSyncCli(tuning: FetchTuning = {}): CliCommand {
     valueFlags: ['source'],
     async run(app: App, args, io) {
       if (args.flags.list) {
+        // Loaded on use: the HTML and feed parsers cost most of a second that other commands need not pay.
+        const { buildSources } = await import('../../src/sync/build-sources.ts');
         const sources = buildSources(app, tuning).map((s) => ({ name: s.name, kind: s.kind, url: s.url }));
         if (args.json) printJson(io, { sources });
         else if (sources.length === 0) io.out('No live sources configured (set SCO_SITE_URL or FEEDS).\n');
@@ -61,6 +63,7 @@ export function makeSyncCli(tuning: FetchTuning = {}): CliCommand {
       process.once('SIGINT', onSigint);
       const progress = progressPrinter(io);
       try {
+        const { runSync } = await import('../../src/sync/run-sync.ts');
         const summary = await runSync(app, { source, signal: ctrl.signal, fetch: tuning, onProgress: progress.onProgress });
         progress.end();
         if (args.json) printJson(io, summary);

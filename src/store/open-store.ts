@@ -4,8 +4,6 @@ import { BotError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../ports/store.ts';
 import { KeyvStore } from './keyv-store.ts';
-import { postgresBackend } from './postgres-backend.ts';
-import { redisBackend } from './redis-backend.ts';
 import { sqliteBackend } from './sqlite-backend.ts';
 
 export interface OpenStoreOptions {
@@ -27,9 +25,13 @@ export async function openStore(config: Config, logger: Logger, options: OpenSto
   const log = logger.child({ component: 'store' });
   if (!url) return new KeyvStore(sqliteBackend(join(config.dataDir, 'state.sqlite'), options.table), prefix, log);
   if (url.startsWith('sqlite://')) return new KeyvStore(sqliteBackend(url.slice('sqlite://'.length), options.table), prefix, log);
+  // The shared backends load only when named: their clients cost a second of start-up that
+  // every `sco` command would otherwise pay.
   if (/^rediss?:\/\//.test(url)) {
+    const { redisBackend } = await import('./redis-backend.ts');
     return new KeyvStore(await redisBackend(url, log, options.connectTimeoutMs), prefix, log);
   }
+  const { postgresBackend } = await import('./postgres-backend.ts');
   const store = new KeyvStore(postgresBackend(url, options.table, options.connectTimeoutMs), prefix, log);
   if (!(await store.ping())) {
     await store.close().catch(() => undefined);
