@@ -98,18 +98,38 @@ export class Searcher {
     const from = filters.sql
       ? `FROM releases_fts f JOIN releases r ON r.rid = f.rowid WHERE releases_fts MATCH ? ${filters.sql}`
       : 'FROM releases_fts f WHERE releases_fts MATCH ?';
-    outcome.total = this.sql(`SELECT count(*) ${from}`).pluck().get(match, ...filters.params) as number;
-    if (outcome.total === 0) {
+    let ranked: { rid: number; rank: number }[];
+    if (order === 'rank' && costly(match)) {
+      // Aliases and phrases make the expression dear to evaluate: rank once and count the
+      // ranked rows, instead of a count(*) pass and a ranking pass (RATS at 10k: 10 -> 8 ms).
+      const rows = this.sql(`WITH m AS MATERIALIZED (SELECT f.rowid AS rid, bm25(releases_fts, ${TITLE_WEIGHT}, 1.0) AS rank ${from})
+        SELECT rid, rank, (SELECT count(*) FROM m) AS total FROM m ORDER BY rank LIMIT ? OFFSET ?`)
+        .all(match, ...filters.params, limit, offset) as { rid: number; rank: number; total: number }[];
+      outcome.total = rows[0]?.total ?? (offset > 0 ? (this.sql(`SELECT count(*) ${from}`).pluck().get(match, ...filters.params) as number) : 0);
+      ranked = rows;
+    } else {
+      outcome.total = this.sql(`SELECT count(*) ${from}`).pluck().get(match, ...filters.params) as number;
+      ranked = outcome.total === 0 ? [] : this.page(match, filters, limit, offset, order, from);
+    }
+    if (ranked.length === 0) {
       outcome.hits = [];
       return;
     }
+    this.fill(outcome, match, ranked);
+  }
+
+  private page(match: string, filters: Filters, limit: number, offset: number, order: 'rank' | 'date', from: string): { rid: number; rank: number }[] {
     const page =
       order === 'date'
         ? this.sql(`SELECT f.rowid AS rid, bm25(releases_fts, ${TITLE_WEIGHT}, 1.0) AS rank
             FROM releases_fts f JOIN releases r ON r.rid = f.rowid WHERE releases_fts MATCH ? ${filters.sql}
             ORDER BY r.date IS NULL, r.date DESC, rank LIMIT ? OFFSET ?`)
         : this.sql(`SELECT f.rowid AS rid, bm25(releases_fts, ${TITLE_WEIGHT}, 1.0) AS rank ${from} ORDER BY rank LIMIT ? OFFSET ?`);
-    const ranked = page.all(match, ...filters.params, limit, offset) as { rid: number; rank: number }[];
+    return page.all(match, ...filters.params, limit, offset) as { rid: number; rank: number }[];
+  }
+
+  /** Rows and snippets for a ranked page. */
+  private fill(outcome: SearchOutcome, match: string, ranked: { rid: number; rank: number }[]): void {
     const rowOf = this.sql(`SELECT ${RELEASE_COLUMNS} FROM releases r WHERE r.rid = ?`);
     const snippetOf = this.sql(`SELECT snippet(releases_fts, 1, '${OPEN}', '${CLOSE}', '…', 28) FROM releases_fts WHERE releases_fts MATCH ? AND rowid = ?`).pluck();
     outcome.hits = ranked.map(({ rid, rank }): SearchHit => {
@@ -198,6 +218,11 @@ export class Searcher {
     }
     return ids;
   }
+}
+
+/** An expression with alternatives or phrases: FTS5 checks positions for every row it visits. */
+function costly(match: string): boolean {
+  return match.includes(' OR ') || /"[^"]* [^"]*"/.test(match);
 }
 
 function filtersOf(plan: QueryPlan): Filters {
