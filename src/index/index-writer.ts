@@ -32,11 +32,12 @@ export class IndexWriter {
         topics = @topics, summary = @summary, hash = @hash, path = @path, first_seen = @firstSeen WHERE rid = @rid`),
       deleteRelease: db.prepare(`DELETE FROM releases WHERE rid = ?`),
       ftsInsert: db.prepare(`INSERT INTO releases_fts (rowid, title, body) VALUES (?, ?, ?)`),
-      ftsDelete: db.prepare(`DELETE FROM releases_fts WHERE rowid = ?`),
-      sentenceIds: db.prepare(`SELECT sid FROM sentences WHERE rid = ?`),
+      // External-content tables are told the old text to take out of the index.
+      ftsDelete: db.prepare(`INSERT INTO releases_fts (releases_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)`),
+      sentenceIds: db.prepare(`SELECT sid, text FROM sentences WHERE rid = ?`),
       sentenceInsert: db.prepare(`INSERT INTO sentences (rid, position, text) VALUES (?, ?, ?)`),
       sentenceFtsInsert: db.prepare(`INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)`),
-      sentenceFtsDelete: db.prepare(`DELETE FROM sentences_fts WHERE rowid = ?`),
+      sentenceFtsDelete: db.prepare(`INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', ?, ?)`),
       sentencesDelete: db.prepare(`DELETE FROM sentences WHERE rid = ?`),
       topicInsert: db.prepare(`INSERT OR IGNORE INTO release_topics (topic, rid) VALUES (?, ?)`),
       topicsDelete: db.prepare(`DELETE FROM release_topics WHERE rid = ?`),
@@ -73,7 +74,7 @@ export class IndexWriter {
     let rid: number;
     if (old) {
       rid = old.rid;
-      this.clearDerived(rid);
+      this.clearDerived(rid, old.title, old.body);
       this.countWords(old.title, old.body, -1);
       this.s.update.run({ ...row, rid });
     } else {
@@ -93,15 +94,15 @@ export class IndexWriter {
   remove(id: string): boolean {
     const old = this.s.find.get(id) as { rid: number; title: string; body: string } | undefined;
     if (!old) return false;
-    this.clearDerived(old.rid);
+    this.clearDerived(old.rid, old.title, old.body);
     this.countWords(old.title, old.body, -1);
     this.s.deleteRelease.run(old.rid);
     return true;
   }
 
-  private clearDerived(rid: number): void {
-    this.s.ftsDelete.run(rid);
-    for (const { sid } of this.s.sentenceIds.all(rid) as { sid: number }[]) this.s.sentenceFtsDelete.run(sid);
+  private clearDerived(rid: number, title: string, body: string): void {
+    this.s.ftsDelete.run(rid, title, body);
+    for (const { sid, text } of this.s.sentenceIds.all(rid) as { sid: number; text: string }[]) this.s.sentenceFtsDelete.run(sid, text);
     this.s.sentencesDelete.run(rid);
     this.s.topicsDelete.run(rid);
   }

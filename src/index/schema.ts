@@ -8,7 +8,7 @@ import { NORMALISER_VERSION } from '../releases/normalise.ts';
 export type Db = Database.Database;
 
 /** Bump on any change to the tables or to what goes into them: older files are rebuilt. */
-export const SCHEMA_VERSION = `5.${NORMALISER_VERSION}`;
+export const SCHEMA_VERSION = `6.${NORMALISER_VERSION}`;
 
 export const TOKENIZE = `tokenize = 'porter unicode61 remove_diacritics 2'`;
 
@@ -32,10 +32,12 @@ CREATE INDEX releases_date ON releases (date);
 CREATE INDEX releases_seen ON releases (first_seen);
 CREATE TABLE release_topics (topic TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (topic, rid)) WITHOUT ROWID;
 CREATE TABLE files (name TEXT PRIMARY KEY, id TEXT NOT NULL, mtime INTEGER NOT NULL, size INTEGER NOT NULL, hash TEXT NOT NULL);
-CREATE VIRTUAL TABLE releases_fts USING fts5 (title, body, ${TOKENIZE});
+-- External content: the full-text tables index the rows' text without keeping a second copy
+-- of it (snippet() and highlight() read it back from releases and sentences by rowid).
+CREATE VIRTUAL TABLE releases_fts USING fts5 (title, body, content = 'releases', content_rowid = 'rid', ${TOKENIZE});
 CREATE TABLE sentences (sid INTEGER PRIMARY KEY, rid INTEGER NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL);
 CREATE INDEX sentences_rid ON sentences (rid, position);
-CREATE VIRTUAL TABLE sentences_fts USING fts5 (text, ${TOKENIZE});
+CREATE VIRTUAL TABLE sentences_fts USING fts5 (text, content = 'sentences', content_rowid = 'sid', ${TOKENIZE});
 -- Words as written (no stemming) with the number of releases holding each, for typo
 -- correction. A plain table: fts5vocab would count documents by walking every doclist on each
 -- lookup, which grows with the library (7 ms per first letter at 10k releases).
