@@ -146,7 +146,7 @@ export class Searcher {
 
 
   /** Sentences matching any word of `text`, best first. */
-  searchSentences(text: string, options: { limit?: number; releaseIds?: string[] } = {}): SentenceHit[] {
+  searchSentences(text: string, options: { limit?: number; releaseIds?: string[]; ranked?: boolean } = {}): SentenceHit[] {
     const plan = this.plan(text);
     // Words that are aliases of one another ("uzbekistan uzbek") expand to the same group:
     // once is enough to match, and each copy would be scored again.
@@ -168,7 +168,9 @@ export class Searcher {
         ids
           ? this.sql(`SELECT f.rowid AS sid, bm25(sentences_fts) AS rank FROM sentences_fts f JOIN sentences s ON s.sid = f.rowid
               JOIN releases r ON r.rid = s.rid WHERE sentences_fts MATCH ? ${idFilter} ORDER BY rank LIMIT ?`)
-          : this.sql(`SELECT rowid AS sid, bm25(sentences_fts) AS rank FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?`)
+          : options.ranked === false
+            ? this.sql(`SELECT rowid AS sid, 0 AS rank FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?`)
+            : this.sql(`SELECT rowid AS sid, bm25(sentences_fts) AS rank FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?`)
       ).all(...params) as { sid: number; rank: number }[];
       const detail = this.sql(`SELECT r.id AS releaseId, s.position, s.text FROM sentences s JOIN releases r ON r.rid = s.rid WHERE s.sid = ?`);
       const rows = ranked.map(({ sid, rank }) => ({ sid, rank, ...(detail.get(sid) as { releaseId: string; position: number; text: string }) }));

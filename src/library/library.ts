@@ -184,7 +184,7 @@ class SqliteLibrary implements Library {
     return { ...outcome, query: topic };
   }
 
-  searchSentences(text: string, options?: { limit?: number; releaseIds?: string[] }): SentenceHit[] {
+  searchSentences(text: string, options?: { limit?: number; releaseIds?: string[]; ranked?: boolean }): SentenceHit[] {
     return this.searcher.searchSentences(text, options);
   }
 
