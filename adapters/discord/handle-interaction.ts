@@ -55,9 +55,24 @@ export function interactionHandler(app: App, settings: InteractionSettings) {
   };
 }
 
+/** Interactions being answered now, across the process. */
+let inFlight = 0;
+
 async function run(app: App, i: Repliable, request: Request, deferral: Exclude<Deferral, 'none'>, settings: InteractionSettings): Promise<void> {
-  const { value: reply, slow } = await whenSlow(app.bot.handle(request), settings.deferAfterMs, () => defer(i, deferral));
-  await send(app, i, reply, slow ? deferral : 'none');
+  inFlight++;
+  try {
+    if (inFlight > 1) {
+      // A burst: lookups run on this one thread, so a timer set to defer after a while may not
+      // fire before Discord's 3 s are up. Acknowledge first, then work.
+      await defer(i, deferral);
+      await send(app, i, await app.bot.handle(request), deferral);
+      return;
+    }
+    const { value: reply, slow } = await whenSlow(app.bot.handle(request), settings.deferAfterMs, () => defer(i, deferral));
+    await send(app, i, reply, slow ? deferral : 'none');
+  } finally {
+    inFlight--;
+  }
 }
 
 async function send(app: App, i: Repliable, reply: Reply, deferral: Deferral): Promise<void> {
