@@ -2,6 +2,7 @@ import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { isBotError } from '../../src/errors.ts';
 import { createLogger } from '../../src/logger.ts';
+import { secretsOf } from '../../src/ops/redact.ts';
 import type { CliIO } from './cli-command.ts';
 import { cliCommands } from './commands.ts';
 import { parseArgs } from './parse-args.ts';
@@ -44,7 +45,8 @@ async function main(argv: string[]): Promise<number> {
   // a bot connected to a platform logs at info.
   const platform = Boolean(config.slackBotToken || config.discordToken);
   const level = process.env.LOG_LEVEL ? config.logLevel : command.name === 'start' && platform ? 'info' : 'warn';
-  const logger = createLogger(level);
+  // Every configured secret is scrubbed from log lines, shapeless ones (the signing secret) too.
+  const logger = createLogger(level, { secrets: secretsOf(config) });
   const app = await createApp(config, logger);
   try {
     if (command.refresh !== false) {
