@@ -5,6 +5,7 @@ import { helpCommand } from './help.ts';
 import { latestCommand } from './latest.ts';
 import { Registry } from './registry.ts';
 import { moreResultsAction, shareResultsAction } from './results-actions.ts';
+import { resumeCommand } from './resume.ts';
 import { searchCommand } from './search.ts';
 import { showCommand } from './show.ts';
 import { subscribeCommand } from './subscribe.ts';
@@ -16,7 +17,7 @@ import { unsubscribeCommand } from './unsubscribe.ts';
 export function buildRegistry(): Registry {
   return new Registry()
     .add(searchCommand, latestCommand, showCommand, topicsCommand, helpCommand)
-    .add(subscribeCommand, unsubscribeCommand, subscriptionsCommand, digestCommand)
+    .add(subscribeCommand, unsubscribeCommand, resumeCommand, subscriptionsCommand, digestCommand)
     .add(askCommand)
     .addAction(moreResultsAction, shareResultsAction)
     .addAction(feedbackUpAction, feedbackDownAction);

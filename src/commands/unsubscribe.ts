@@ -1,5 +1,5 @@
 import { textReply } from '../bot/reply.ts';
-import { BotError } from '../errors.ts';
+import { pickSubscription } from '../subscriptions/pick-subscription.ts';
 import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import type { CommandSpec } from './registry.ts';
 
@@ -13,20 +13,7 @@ export const unsubscribeCommand: CommandSpec = {
   requiresManage: true,
   async run({ app, request, args }) {
     const store = new SubscriptionStore(app.store);
-    const mine = await store.list(request.channel);
-    const id = args.trim().replace(/^`|`$/g, '');
-    if (!id) {
-      if (mine.length === 0) throw new BotError('not_found', 'This channel has no digest subscriptions.');
-      if (mine.length > 1) {
-        throw new BotError(
-          'bad_input',
-          `This channel has ${mine.length} subscriptions (${mine.map((s) => `\`${s.id}\``).join(', ')}); say which, e.g. \`/sco unsubscribe ${mine[0]!.id}\`.`,
-        );
-      }
-    }
-    // Only this channel's subscriptions: an id from elsewhere is as good as unknown here.
-    const sub = id ? mine.find((s) => s.id === id) : mine[0];
-    if (!sub) throw new BotError('not_found', `No subscription \`${id}\` in this channel. See \`/sco subscriptions\`.`);
+    const sub = pickSubscription(await store.list(request.channel), args, 'unsubscribe');
     await store.remove(sub.id);
     return textReply(`Unsubscribed \`${sub.id}\`: no more digests from it in this channel.`, 'channel');
   },

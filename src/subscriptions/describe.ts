@@ -20,7 +20,7 @@ export function describeSubscription(sub: Subscription, cursor: CursorState, now
   const what = sub.filter ? `releases matching “${sub.filter}”` : 'all new releases';
   const head = `\`${sub.id}\` ${describeSchedule(sub.schedule)}, ${what}`;
   if (sub.paused) {
-    return `${head}. Paused since ${formatWhen(new Date(sub.paused.at), sub.schedule.tz)}: ${sub.paused.reason}. Unsubscribe and subscribe again once that is fixed.`;
+    return `${head}. Paused since ${formatWhen(new Date(sub.paused.at), sub.schedule.tz)}: ${sub.paused.reason}. Fix that, then \`/sco resume ${sub.id}\`.`;
   }
   const next = nextRun(sub.schedule, new Date(cursor.slot));
   const when = next.getTime() <= now.getTime() ? 'due now' : formatWhen(next, sub.schedule.tz);

@@ -46,6 +46,15 @@ export class SubscriptionStore {
     if (sub && !sub.paused) await this.subs.set(id, { ...sub, paused: { reason, at: at.toISOString() } });
   }
 
+  /** Clears a pause; the cursor is where the last confirmed digest left it, so nothing is skipped. */
+  async resume(id: string): Promise<boolean> {
+    const sub = await this.subs.get(id);
+    if (!sub?.paused) return false;
+    const { paused: _paused, ...rest } = sub;
+    await this.subs.set(id, rest);
+    return true;
+  }
+
   async cursor(sub: Subscription): Promise<CursorState> {
     return (await this.cursors.get(sub.id)) ?? { since: sub.cursor, slot: sub.createdAt };
   }
