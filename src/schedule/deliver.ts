@@ -20,6 +20,8 @@ export interface DeliveryRecord {
   /** The schedule slot this delivery stands for; null for `/sco digest now`. */
   slot: string | null;
   releaseIds: string[];
+  /** Releases asked for with `backfill N`: listed even when old. */
+  backfill?: string[];
   /** Message id of each part once the platform confirmed it. */
   posted: (string | null)[];
   state: 'pending' | 'done' | 'failed';
@@ -86,6 +88,7 @@ export class Deliverer {
         until,
         slot: immediate ? null : until,
         releaseIds: ids,
+        ...(cursor.extra?.length ? { backfill: cursor.extra } : {}),
         posted: [],
         state: 'pending',
       };
@@ -118,6 +121,7 @@ export class Deliverer {
       tz,
       ...(sub.filter ? { filter: sub.filter } : {}),
       ...(sub.nothingNewLine ? { nothingNewLine: true } : {}),
+      ...(record.backfill ? { backfill: record.backfill } : {}),
     });
     for (const [i, reply] of replies.entries()) {
       if (record.posted[i]) continue;
