@@ -1,5 +1,6 @@
 import type { Block, DigestItem, Reply } from '../bot/reply.ts';
 import type { Release } from '../releases/release.ts';
+import { formatInstant } from '../util/format-instant.ts';
 
 export interface DigestInput {
   releases: Release[];
@@ -31,15 +32,7 @@ const ITEM_OVERHEAD = 40;
 const HEADING_ROOM = 200;
 
 function when(iso: string, tz: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: tz,
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(iso));
+  return formatInstant(new Date(iso), tz);
 }
 
 export function describePeriod(period: DigestInput['period'], tz: string): string {

@@ -1,18 +1,10 @@
 import { describeSchedule, nextRun } from '../schedule/schedule.ts';
 import type { CursorState, Subscription } from './subscription.ts';
+import { formatInstant } from '../util/format-instant.ts';
 
-/** "Fri 28 Nov 2026, 09:00" in the subscription's timezone. */
+/** "Fri, 28 Nov 2026, 09:00" in the subscription's timezone. */
 export function formatWhen(date: Date, tz: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: tz,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(date);
+  return formatInstant(date, tz, { weekday: true });
 }
 
 /** One line per subscription for `/sco subscriptions` and confirmations. */
