@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BotError } from './errors.ts';
+import { validTimezone } from './util/timezone.ts';
 
 /**
  * All configuration, read and checked once at start. Nothing else reads `process.env`.
@@ -39,15 +40,6 @@ const url = (name: string) =>
   optional.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
     message: `${name} must be an http(s) URL, such as https://example.org/`,
   });
-
-function validTimezone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const schema = z.object({
   SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xoxb-'), {

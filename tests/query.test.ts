@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { editDistance } from '../src/index/query-correct.ts';
+import { editDistance } from '../src/text/edit-distance.ts';
 import { buildMatch, expandTerms } from '../src/index/query-expand.ts';
 import { parseQuery } from '../src/index/query-parse.ts';
 import { spellingVariants } from '../src/index/query-spelling.ts';

@@ -1,6 +1,7 @@
 import type { Library, Topic } from '../library/types.ts';
 import { builtInKind } from '../text/gazetteer.ts';
 import type { QuestionTerm } from './question.ts';
+import { editDistance } from '../text/edit-distance.ts';
 
 /** A key term with what else counts as it and how much it says. */
 export interface WeightedTerm extends QuestionTerm {
@@ -188,21 +189,4 @@ function commonPrefix(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return i;
-}
-
-function editDistance(a: string, b: string, cap: number): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    let best = prev[0];
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-      best = Math.min(best, prev[j]!);
-    }
-    if (best > cap) return cap + 1;
-  }
-  return prev[b.length]!;
 }

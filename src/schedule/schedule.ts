@@ -1,5 +1,6 @@
 import cron from 'node-cron';
 import type { Schedule } from '../subscriptions/subscription.ts';
+import { validTimezone } from '../util/timezone.ts';
 
 /** One formatter per timezone: building one costs far more than using it (60% of a fan-out's CPU). */
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -139,11 +140,3 @@ export function validCron(expr: string): boolean {
   return expr.trim().split(/\s+/).length === 5 && cron.validate(expr);
 }
 
-export function validTimezone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,5 +1,6 @@
 import { BotError } from '../errors.ts';
-import { validCron, validTimezone } from '../schedule/schedule.ts';
+import { validCron } from '../schedule/schedule.ts';
+import { validTimezone } from '../util/timezone.ts';
 import type { Schedule } from './subscription.ts';
 
 /** What `/sco subscribe ...` asks for. */

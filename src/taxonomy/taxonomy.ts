@@ -1,5 +1,5 @@
 import type { Topic } from '../library/types.ts';
-import { editDistance } from '../index/query-correct.ts';
+import { editDistance } from '../text/edit-distance.ts';
 import { foldCase, wordsOf } from '../index/words.ts';
 
 /** A topic with what the library needs to tag text and expand queries. */
