@@ -14,6 +14,7 @@ export interface BackendOps {
   addRaw(key: string, raw: string, ttlMs: number | undefined, nowMs: number): Promise<boolean>;
   /** Full keys that start with `prefix`, with their raw values (for expiry checks). */
   scan(prefix: string): Promise<{ key: string; raw: string | null }[]>;
+  /** May reject when unreachable; KeyvStore.ping turns that into false. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -121,6 +122,7 @@ export class KeyvStore implements Store {
     }
   }
 
+  /** False on any failure or timeout, so backends' ping may simply throw. */
   ping(): Promise<boolean> {
     return this.bounded('ping', () => this.ops.ping()).catch(() => false);
   }

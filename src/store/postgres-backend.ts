@@ -35,12 +35,8 @@ export function postgresBackend(uri: string, table = 'sco_state', connectTimeout
       return rows.map((r) => ({ key: String(r.key), raw: r.value === null ? null : String(r.value) }));
     },
     async ping() {
-      try {
-        await query('SELECT 1');
-        return true;
-      } catch {
-        return false;
-      }
+      await query('SELECT 1');
+      return true;
     },
     async close() {
       const left = (openStores.get(uri) ?? 1) - 1;

@@ -62,11 +62,7 @@ export async function redisBackend(url: string, logger: Logger, connectTimeoutMs
       return keys.map((key) => ({ key, raw: null }));
     },
     async ping() {
-      try {
-        return (await client.ping()) === 'PONG';
-      } catch {
-        return false;
-      }
+      return (await client.ping()) === 'PONG';
     },
     async close() {
       if (client.isOpen) await client.close();

@@ -42,12 +42,8 @@ export function sqliteBackend(file: string, table = 'keyv'): BackendOps {
       return rows.map((r) => ({ key: String(r.key), raw: r.value === null ? null : String(r.value) }));
     },
     async ping() {
-      try {
-        await query('SELECT 1');
-        return true;
-      } catch {
-        return false;
-      }
+      await query('SELECT 1');
+      return true;
     },
     async close() {
       await adapter.disconnect();
