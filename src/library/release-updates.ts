@@ -48,9 +48,16 @@ export async function applyUpdates(
   report: RefreshReport,
   force = false,
 ): Promise<void> {
-  const changes = prepared.filter((p) => force || deps.writer.hashOf(p.item.release.id) !== p.item.release.hash);
-  const touched = prepared.filter((p) => !changes.includes(p) && p.file);
-  const newIds = changes.map((p) => p.item.release.id).filter((id) => deps.writer.hashOf(id) === null);
+  // One hash lookup per release: it says both whether it changed and whether it is new.
+  const changes: Prepared[] = [];
+  const touched: Prepared[] = [];
+  const newIds: string[] = [];
+  for (const p of prepared) {
+    const stored = deps.writer.hashOf(p.item.release.id);
+    if (stored === null) newIds.push(p.item.release.id);
+    if (force || stored !== p.item.release.hash) changes.push(p);
+    else if (p.file) touched.push(p);
+  }
   const firstSeen = await recordFirstSeenSafely(deps, newIds);
   // Immediate: take the write lock up front, so two processes refreshing at once queue
   // instead of failing to upgrade a read lock.
