@@ -73,12 +73,14 @@ export function createDiscordTransport(rest: REST, logger: Logger): Transport {
       if (!channelId) return null;
       const recent = (await rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: '100' }) })) as FetchedMessage[];
       const ref = refOf(idempotencyKey);
+      // Built once, not once per text of up to 100 messages.
+      const partOf = new RegExp(`${ref.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')} (\\d+)/(\\d+)`);
       const parts = new Map<number, string>();
       let total = 0;
       for (const msg of recent) {
         const texts = [msg.content ?? '', ...(msg.embeds ?? []).map((e) => e.footer?.text ?? '')];
         for (const text of texts) {
-          const m = new RegExp(`${ref.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')} (\\d+)/(\\d+)`).exec(text);
+          const m = partOf.exec(text);
           if (m) {
             parts.set(Number(m[1]), msg.id);
             total = Number(m[2]);
