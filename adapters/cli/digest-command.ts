@@ -1,6 +1,6 @@
 import { buildDigest } from '../../src/digest/build-digest.ts';
-import { renderReplyText } from '../console/render-text.ts';
 import { printJson, type CliCommand } from './cli-command.ts';
+import { printReply } from './print-reply.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -43,7 +43,7 @@ export const digestCli: CliCommand = {
       ...(topic ? { filter: topic } : {}),
       nothingNewLine: true,
     });
-    io.out(`${replies.map((r) => renderReplyText(r)).join('\n\n')}\n`);
+    for (const reply of replies) printReply(io, reply);
     return 0;
   },
 };

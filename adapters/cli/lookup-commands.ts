@@ -1,26 +1,14 @@
 import type { App } from '../../src/app.ts';
 import { plain } from '../../src/bot/reply.ts';
-import type { SearchHit, SearchOutcome } from '../../src/library/types.ts';
-import { printJson, type CliCommand, type CliIO } from './cli-command.ts';
+import { resultsReply } from '../../src/commands/result-reply.ts';
+import type { SearchHit } from '../../src/library/types.ts';
+import { printJson, type CliCommand } from './cli-command.ts';
 import { intFlag } from './parse-args.ts';
-import { renderReplyText } from '../console/render-text.ts';
+import { printReply } from './print-reply.ts';
 
 function hitJson(hit: SearchHit) {
   const r = hit.release;
   return { id: r.id, title: r.title, date: r.date, url: r.url, score: Math.round(hit.score * 1000) / 1000, snippet: plain(hit.snippet) };
-}
-
-function printOutcome(io: CliIO, heading: string, outcome: SearchOutcome): void {
-  const lines = [heading];
-  if (outcome.showingFor) lines.push(`Showing results for “${outcome.showingFor}”`);
-  lines.push(...outcome.notes);
-  if (outcome.hits.length === 0) lines.push('No release matches that.');
-  outcome.hits.forEach((h, i) => {
-    const r = h.release;
-    lines.push('', `${i + 1}. ${r.title}`, `   ${r.date ?? 'date unknown'} · ${r.id}${r.url ? ` · ${r.url}` : ''}`);
-    lines.push(`   ${plain(h.snippet)}`);
-  });
-  io.out(`${lines.join('\n')}\n`);
 }
 
 export const searchCli: CliCommand = {
@@ -32,7 +20,7 @@ export const searchCli: CliCommand = {
     const query = args.positional.join(' ');
     const outcome = app.library.search(query, { limit: intFlag(args, 'limit', 10) });
     if (args.json) printJson(io, { query, results: outcome.hits.map(hitJson) });
-    else printOutcome(io, `Results for “${query}” (${outcome.total} in all)`, outcome);
+    else printReply(io, resultsReply({ kind: 'search', query }, outcome, 0, null));
     return 0;
   },
 };
@@ -46,7 +34,7 @@ export const latestCli: CliCommand = {
     const topic = args.positional.join(' ').trim() || undefined;
     const outcome = app.library.latest({ topic, limit: intFlag(args, 'limit', 10) });
     if (args.json) printJson(io, { results: outcome.hits.map(hitJson) });
-    else printOutcome(io, topic ? `Latest on “${topic}”` : 'Latest releases', outcome);
+    else printReply(io, resultsReply({ kind: 'latest', query: topic ?? '' }, outcome, 0, null));
     return 0;
   },
 };
@@ -64,8 +52,7 @@ export const showCli: CliCommand = {
     }
     if (args.json) printJson(io, { id: r.id, title: r.title, date: r.date, url: r.url, topics: r.topics, summary: r.summary.join(' '), body: r.body });
     else {
-      const reply = await app.bot.handle({ kind: 'command', text: `show ${id}`, user: { id: 'cli', canManage: true }, channel: 'console:cli' });
-      io.out(`${renderReplyText(reply)}\n`);
+      printReply(io, await app.bot.handle({ kind: 'command', text: `show ${id}`, user: { id: 'cli', canManage: true }, channel: 'console:cli' }));
     }
     return 0;
   },

@@ -3,6 +3,10 @@ import type { Block, Reply, RichText } from '../../src/bot/reply.ts';
 export interface TextOptions {
   /** Use ANSI bold and dim (a terminal); otherwise mark matched words with *stars*. */
   ansi?: boolean;
+  /** Leave matched words unmarked (text for scripts when not on a terminal). */
+  plainMarks?: boolean;
+  /** Show buttons as `[label]`; false where nobody can press them (the sco command). */
+  buttons?: boolean;
 }
 
 function rich(text: RichText, o: TextOptions): string {
@@ -10,7 +14,7 @@ function rich(text: RichText, o: TextOptions): string {
     .map((part) => {
       if (typeof part === 'string') return part;
       let s = part.text;
-      if (part.strong) s = o.ansi ? `\x1b[1m${s}\x1b[22m` : `*${s}*`;
+      if (part.strong && !o.plainMarks) s = o.ansi ? `\x1b[1m${s}\x1b[22m` : `*${s}*`;
       if (part.href && part.href !== part.text) s = `${s} <${part.href}>`;
       return s;
     })
@@ -36,7 +40,7 @@ function block(b: Block, o: TextOptions): string[] {
       ]);
     case 'answer':
       return [
-        `Answer: ${b.answer}`,
+        o.ansi ? `\x1b[1m${b.answer}\x1b[22m` : b.answer,
         `  “${rich(b.quote, o)}”`,
         ...b.citations.map((c) => dim(`  [${c.n}] ${c.title} (${c.date ?? 'date unknown'})${c.url ? ` ${c.url}` : ''}`)),
       ];
@@ -47,7 +51,7 @@ function block(b: Block, o: TextOptions): string[] {
         ...(item.url ? [dim(`  ${item.url}`)] : []),
       ]);
     case 'buttons':
-      return [dim(b.buttons.map((btn) => `[${btn.label}]`).join(' '))];
+      return o.buttons === false ? [] : [dim(b.buttons.map((btn) => `[${btn.label}]`).join(' '))];
   }
 }
 
