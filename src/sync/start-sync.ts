@@ -18,7 +18,8 @@ export interface StartSyncOptions {
   lockTtlMs?: number;
 }
 
-const LOCK_KEY = 'lock|scheduled-sync';
+/** In the locks namespace beside the scheduler's `cron:` and `deliver:` locks. */
+const LOCK_KEY = 'sync:scheduled';
 
 /**
  * Keeps a running bot current: syncs the live sources on SYNC_CRON and refreshes the index when
@@ -33,16 +34,16 @@ export function startSync(app: App, opts: StartSyncOptions = {}): { stop(): Prom
   }
   const ctrl = new AbortController();
   let inFlight: Promise<unknown> | null = null;
-  const locks = app.store.namespace<string>(NS.sync);
+  const locks = app.store.namespace<string>(NS.locks);
+  const ttl = opts.lockTtlMs ?? 10 * 60_000;
   // Instances sharing a store take turns: one sync per fire. The TTL frees the lock of a crashed instance.
   const lockedSync = async () => {
     const holder = `${hostname()}:${process.pid}:${app.clock().toISOString()}`;
-    if (!(await locks.add(LOCK_KEY, holder, opts.lockTtlMs ?? 10 * 60_000))) {
+    if (!(await locks.add(LOCK_KEY, holder, ttl))) {
       log.info('another instance is syncing; taking in what it has stored so far');
       await restoreFromArchive(app).catch((e: unknown) => log.error({ err: e }, 'restoring live releases failed'));
       return;
     }
-    const ttl = opts.lockTtlMs ?? 10 * 60_000;
     // A long first sync keeps renewing its lock; only a crashed holder lets it lapse.
     const renew = setInterval(() => void locks.set(LOCK_KEY, holder, ttl).catch(() => undefined), ttl / 3);
     try {
