@@ -39,10 +39,7 @@ export class Gazetteer {
 
 /** Whether a name is a city or a country by the built-in lists (taxonomy aliases mix the two). */
 export function builtInKind(name: string): 'place' | 'country' | undefined {
-  const key = name.toLowerCase();
-  if (BUILT_IN_PLACES.some((p) => p.toLowerCase() === key)) return 'place';
-  if (BUILT_IN_COUNTRIES.some((c) => c.toLowerCase() === key)) return 'country';
-  return undefined;
+  return BUILT_IN_KINDS.get(name.toLowerCase());
 }
 
 const DEMONYM = /(ian|ean|ese|ish|ic|i|an|ak|ek|yz)s?$/;
@@ -80,3 +77,10 @@ const BUILT_IN_PLACES = [
   'Kunming', 'Yunnan', 'Hong Kong', 'Eurasia', 'Europe', 'Asia', 'Central Asia', 'South Asia', 'Americas', 'Africa',
   'Sochi', 'Ufa', 'Chelyabinsk', 'Almaty', 'Osh', 'Bukhara', 'Khiva', 'Wuhan', 'Xian', "Xi'an", 'Urumqi', 'Istanbul',
 ];
+
+/** Lower-case built-in names by kind, so builtInKind (run per topic name per question term) is one lookup. */
+const BUILT_IN_KINDS = new Map<string, 'place' | 'country'>([
+  ...BUILT_IN_COUNTRIES.map((c): [string, 'country'] => [c.toLowerCase(), 'country']),
+  // Places last: a name on both lists reads as a place, as the list scan did.
+  ...BUILT_IN_PLACES.map((p): [string, 'place'] => [p.toLowerCase(), 'place']),
+]);
