@@ -3,13 +3,14 @@ import type { RichText } from '../bot/reply.ts';
 /** Markers snippet() and highlight() put around matched words; control characters never occur in indexed text. */
 export const OPEN = '\u0002';
 export const CLOSE = '\u0003';
+/** One marked run; compiled once (matchAll copies it, so sharing the global regex is safe). */
+const MARKED = new RegExp(`${OPEN}([^${CLOSE}]*)${CLOSE}`, 'g');
 
 /** Marked text to RichText: marked runs become `strong` spans and no marker survives. */
 export function toRichText(marked: string): RichText {
   const out: RichText = [];
-  const re = new RegExp(`${OPEN}([^${CLOSE}]*)${CLOSE}`, 'g');
   let last = 0;
-  for (const m of marked.matchAll(re)) {
+  for (const m of marked.matchAll(MARKED)) {
     if (m.index > last) out.push(strip(marked.slice(last, m.index)));
     if (m[1]) out.push({ text: strip(m[1]), strong: true });
     last = m.index + m[0].length;
@@ -20,8 +21,7 @@ export function toRichText(marked: string): RichText {
 
 /** The marked runs of `marked`, lower-cased and distinct. */
 export function markedRuns(marked: string): string[] {
-  const re = new RegExp(`${OPEN}([^${CLOSE}]*)${CLOSE}`, 'g');
-  return [...new Set([...marked.matchAll(re)].map((m) => m[1]!.toLowerCase()))];
+  return [...new Set([...marked.matchAll(MARKED)].map((m) => m[1]!.toLowerCase()))];
 }
 
 function strip(s: string): string {
