@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Block, Button, Reply } from '../../src/bot/reply.ts';
 import type { Store } from '../../src/ports/store.ts';
 import { LIMITS } from './limits.ts';
-import { CUSTOM_ID_SEPARATOR } from './render-reply.ts';
+import { CUSTOM_ID_SEPARATOR, defaultCustomId } from './render-reply.ts';
 
 /** Button values too long for a custom_id wait here; the custom_id carries `~key` instead. */
 const NAMESPACE = 'discord.buttons';
@@ -17,8 +17,8 @@ export async function customIdsFor(reply: Reply, store: Store): Promise<(b: Butt
   const ids = new Map<Button, string>();
   const buttons = reply.blocks.flatMap((b: Block) => (b.type === 'buttons' ? b.buttons : []));
   for (const b of buttons) {
-    const direct = `${b.action}${CUSTOM_ID_SEPARATOR}${b.value}`;
-    if (direct.length <= LIMITS.customId && !b.value.startsWith(STASHED)) {
+    const direct = b.value.startsWith(STASHED) ? null : defaultCustomId(b);
+    if (direct) {
       ids.set(b, direct);
       continue;
     }
