@@ -2,13 +2,12 @@ import { webApi } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SlackTransport } from '../adapters/slack/slack-transport.ts';
 import type { Reply } from '../src/bot/reply.ts';
-import type { Request } from '../src/bot/request.ts';
 import { silentLogger } from '../src/logger.ts';
-import type { RawRelease } from '../src/ports/source.ts';
 import type { PostResult, Transport } from '../src/ports/transport.ts';
 import { startScheduler, type Scheduler } from '../src/schedule/start-scheduler.ts';
 import { SubscriptionStore } from '../src/subscriptions/subscription-store.ts';
 import { FakeSlack } from './fakes/slack/fake-slack.ts';
+import { command, raw as fixtureRaw, SORRY } from './platform-fault-fixtures.ts';
 import { makeTestApp, type TestApp } from './helpers/test-app.ts';
 
 /**
@@ -16,16 +15,7 @@ import { makeTestApp, type TestApp } from './helpers/test-app.ts';
  * answering people, and deliver every digest once when the platform recovers.
  */
 
-const SORRY = /^Sorry, something went wrong on my side/;
-const command = (text: string): Request => ({ kind: 'command', text, user: { id: 'U1', canManage: true }, channel: 'slack:T1:C1' });
-const raw = (id: string, words: string): RawRelease => ({
-  id,
-  source: 'sco-site',
-  title: `Secretary-General on ${words}`,
-  date: '2026-02-27',
-  url: `https://eng.sectsco.org/news/20260227/${id.replace(/\D/g, '')}.html`,
-  text: `The SCO Secretary-General discussed ${words} with delegates in Bishkek. The sides agreed to continue cooperation on ${words}.`,
-});
+const raw = (id: string, words: string) => fixtureRaw(id, words, 'Bishkek');
 
 /** A platform channel: stores messages by idempotency key; while `failing`, answers 429 and 500 in turn. */
 class FlakyPlatform implements Transport {

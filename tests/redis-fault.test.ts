@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../src/bot/reply.ts';
-import type { Request } from '../src/bot/request.ts';
-import type { RawRelease } from '../src/ports/source.ts';
 import type { PostResult, Transport } from '../src/ports/transport.ts';
 import { startScheduler, type Scheduler } from '../src/schedule/start-scheduler.ts';
 import { SubscriptionStore } from '../src/subscriptions/subscription-store.ts';
+import { command, raw as fixtureRaw, SORRY } from './platform-fault-fixtures.ts';
 import { makeTestApp, type TestApp } from './helpers/test-app.ts';
 import { RedisServer, freePort } from './redis-fault-server.ts';
 
@@ -31,17 +30,7 @@ const transport: Transport = {
   },
 };
 
-const raw = (id: string, words: string): RawRelease => ({
-  id,
-  source: 'sco-site',
-  title: `Secretary-General on ${words}`,
-  date: '2026-02-27',
-  url: `https://eng.sectsco.org/news/20260227/${id.replace(/\D/g, '')}.html`,
-  text: `The SCO Secretary-General discussed ${words} with delegates in Tashkent. The sides agreed to continue cooperation on ${words}.`,
-});
-
-const command = (text: string): Request => ({ kind: 'command', text, user: { id: 'U1', canManage: true }, channel: 'slack:T1:C1' });
-const SORRY = /^Sorry, something went wrong on my side/;
+const raw = (id: string, words: string) => fixtureRaw(id, words, 'Tashkent');
 
 /** Fails the test instead of hanging it when a call waits on a dead Redis. */
 function within<T>(ms: number, p: Promise<T>, what: string): Promise<T> {
