@@ -1,6 +1,6 @@
 import type { Topic } from '../library/types.ts';
 import { editDistance } from '../text/edit-distance.ts';
-import { foldCase, wordsOf } from '../index/words.ts';
+import { wordsOf } from '../index/words.ts';
 
 /** A topic with what the library needs to tag text and expand queries. */
 export interface TaxonomyTopic extends Topic {
@@ -107,6 +107,3 @@ export function nameKey(name: string): string {
 const ACRONYM = /^[A-Z0-9]{2,6}$/;
 
 export const emptyTaxonomy = (): Taxonomy => new Taxonomy([]);
-
-/** Case-folded form used to compare names typed by people. */
-export const fold = foldCase;
