@@ -6,7 +6,7 @@ let h: Harness;
 let general: string;
 beforeAll(async () => {
   h = await startHarness({ corpus: 'none' });
-  general = `discord:${h.fake.guildId}:${h.fake.channels.general}`;
+  general = h.key(h.fake.channels.general);
 });
 afterAll(async () => {
   await h.close();

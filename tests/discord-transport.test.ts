@@ -7,7 +7,7 @@ let h: Harness;
 let general: string;
 beforeAll(async () => {
   h = await startHarness({ corpus: 'none' });
-  general = `discord:${h.fake.guildId}:${h.fake.channels.general}`;
+  general = h.key(h.fake.channels.general);
 });
 afterAll(async () => {
   await h.close();
@@ -80,16 +80,16 @@ describe('Discord transport', () => {
       { status: 429, headers: { 'retry-after': '120' }, body: { message: 'You are being rate limited.', retry_after: 120, global: false } },
     );
     const started = Date.now();
-    const result = await h.discord.transport.post(`discord:${h.fake.guildId}:${h.fake.channels.thread}`, digest(1), { idempotencyKey: 'digest:long' });
+    const result = await h.discord.transport.post(h.key(h.fake.channels.thread), digest(1), { idempotencyKey: 'digest:long' });
     expect(Date.now() - started).toBeLessThan(3000);
     expect(result).toMatchObject({ ok: false, kind: 'rate_limited' });
     expect(result.ok === false && result.kind === 'rate_limited' && result.retryAfterMs).toBeGreaterThanOrEqual(119_000);
   });
 
   it('classifies Missing Permissions as forbidden, Unknown Channel as not_found, 5xx as transient', async () => {
-    const forbidden = await h.discord.transport.post(`discord:${h.fake.guildId}:${h.fake.channels.forbidden}`, digest(1), { idempotencyKey: 'k1' });
+    const forbidden = await h.discord.transport.post(h.key(h.fake.channels.forbidden), digest(1), { idempotencyKey: 'k1' });
     expect(forbidden).toMatchObject({ ok: false, kind: 'forbidden' });
-    const gone = await h.discord.transport.post(`discord:${h.fake.guildId}:999999999999999999`, digest(1), { idempotencyKey: 'k2' });
+    const gone = await h.discord.transport.post(h.key('999999999999999999'), digest(1), { idempotencyKey: 'k2' });
     expect(gone).toMatchObject({ ok: false, kind: 'not_found' });
     h.fake.failNext({ method: 'POST', path: /^\/channels\/\d+\/messages$/ }, { status: 502, body: { message: 'Bad Gateway' } }, 4); // discord.js tries 1 + 3 times
     const broken = await h.discord.transport.post(general, digest(1), { idempotencyKey: 'k3' });

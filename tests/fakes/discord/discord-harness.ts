@@ -1,3 +1,4 @@
+import { channelKey } from '../../../adapters/discord/command-text.ts';
 import { startDiscord, type DiscordHandle, type DiscordOptions } from '../../../adapters/discord/start-discord.ts';
 import { makeTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions, type RecordedCall } from './fake-discord.ts';
@@ -6,6 +7,8 @@ export interface Harness {
   fake: FakeDiscord;
   test: TestApp;
   discord: DiscordHandle;
+  /** The channel key (`discord:<guild>:<channel>`) of a channel in the fake's guild. */
+  key(channelId: string): string;
   /** Stops the bot (client.destroy) before the fake, then removes the app's folders. */
   close(): Promise<void>;
 }
@@ -28,6 +31,7 @@ export async function startHarness(
     fake,
     test,
     discord,
+    key: (channelId) => channelKey(fake.guildId, channelId),
     async close() {
       await discord.stop();
       await fake.close();
