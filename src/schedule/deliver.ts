@@ -95,8 +95,13 @@ export class Deliverer {
       await this.deliveries.set(sub.id, record);
       return await this.complete(sub, record, transport, false);
     } finally {
-      await this.locks.delete(lockKey).catch(() => undefined);
+      // Only our own lock: after an overrun lease another instance may hold it now (as the sync lock does).
+      await this.releaseLock(lockKey).catch(() => undefined);
     }
+  }
+
+  private async releaseLock(lockKey: string): Promise<void> {
+    if ((await this.locks.get(lockKey)) === this.options.instanceId) await this.locks.delete(lockKey);
   }
 
   /** A lock-free look first, so the every-minute tick costs two reads per idle subscription. */
