@@ -32,9 +32,10 @@ const ANSWERED_TTL_MS = 60 * 60 * 1000;
 export async function answerInThread(deps: SlackDeps, client: webApi.WebClient, c: Conversation): Promise<void> {
   // Slack redelivers an event it thinks was missed, and every instance sharing the store may get
   // it: the first to claim the message answers it, atomically through the store.
+  const channel = channelKey(c.team, c.channel);
   const claimed = await deps.app.store
     .namespace<number>(NS.answered)
-    .add(`slack:${c.team}:${c.channel}:${c.ts}`, 1, ANSWERED_TTL_MS)
+    .add(`${channel}:${c.ts}`, 1, ANSWERED_TTL_MS)
     .catch((error: unknown) => {
       deps.logger.warn({ err: error }, 'could not record the question; answering anyway');
       return true;
@@ -55,7 +56,7 @@ export async function answerInThread(deps: SlackDeps, client: webApi.WebClient, 
       kind: c.kind,
       text: decodeSlackText(stripBotMention(c.text, c.botUserId)),
       user: { id: c.user, name: person.name, canManage: person.canManage },
-      channel: channelKey(c.team, c.channel),
+      channel,
       thread,
       raw: c.raw,
     };
