@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Block, Button, Citation, DigestItem, Reply, ResultItem, RichText } from '../../src/bot/reply.ts';
+import { plain, type Block, type Button, type Citation, type DigestItem, type Reply, type ResultItem, type RichText } from '../../src/bot/reply.ts';
 import { link, richToMrkdwn } from './render-inline.ts';
 import { LIMITS } from './slack-limits.ts';
 import { escapeEntities, escapeMrkdwn, safePlain, splitText, truncate } from './slack-text.ts';
@@ -27,8 +27,7 @@ function sections(text: string): KnownBlock[] {
 
 /** Cuts RichText to `max` plain characters at a word boundary, keeping marks on what remains. */
 export function truncateRich(text: RichText, max: number): RichText {
-  const total = text.reduce((n, p) => n + (typeof p === 'string' ? p : p.text).length, 0);
-  if (total <= max) return text;
+  if (plain(text).length <= max) return text;
   const out: RichText = [];
   let room = max - 1;
   for (const part of text) {
