@@ -13,6 +13,21 @@ afterAll(async () => {
   await h.close();
 });
 
+/** A test-only command that takes `ms` before replying `text`, slow enough to be deferred. */
+function addSlowCommand(id: string, ms: number, text: string, visibility: 'private' | 'channel') {
+  h.test.app.registry.add({
+    id,
+    summary: 'test only',
+    usage: id,
+    examples: [],
+    options: [],
+    run: async () => {
+      await new Promise((r) => setTimeout(r, ms));
+      return { blocks: [{ type: 'text', text: [text] }], text, visibility };
+    },
+  });
+}
+
 /**
  * Waits for the interaction's response and returns the message a person sees. A deferred
  * response (the machine is busy) is followed to the edit or follow-up that carries the reply.
@@ -114,17 +129,7 @@ describe('Discord /sco lookups', () => {
   });
 
   it('slow work defers the interaction, then edits in the answer', async () => {
-    h.test.app.registry.add({
-      id: 'slowpoke',
-      summary: 'test only',
-      usage: 'slowpoke',
-      examples: [],
-      options: [],
-      run: async () => {
-        await new Promise((r) => setTimeout(r, 500));
-        return { blocks: [{ type: 'text', text: ['done thinking'] }], text: 'done thinking', visibility: 'private' };
-      },
-    });
+    addSlowCommand('slowpoke', 500, 'done thinking', 'private');
     const { token } = h.fake.slash('slowpoke');
     const deferred = await h.fake.waitForCall((c) => c.path.endsWith(`/${token}/callback`));
     expect(bodyOf(deferred).type).toBe(5);
@@ -135,17 +140,7 @@ describe('Discord /sco lookups', () => {
   });
 
   it('a slow reply meant for the channel replaces the private "thinking" with a public follow-up', async () => {
-    h.test.app.registry.add({
-      id: 'slowshout',
-      summary: 'test only',
-      usage: 'slowshout',
-      examples: [],
-      options: [],
-      run: async () => {
-        await new Promise((r) => setTimeout(r, 400));
-        return { blocks: [{ type: 'text', text: ['for everyone'] }], text: 'for everyone', visibility: 'channel' };
-      },
-    });
+    addSlowCommand('slowshout', 400, 'for everyone', 'channel');
     const { token } = h.fake.slash('slowshout');
     await h.fake.waitForCall((c) => c.method === 'DELETE' && c.path.endsWith(`/${token}/messages/@original`));
     const follow = await h.fake.waitForCall((c) => c.method === 'POST' && c.path.endsWith(`/webhooks/${h.fake.applicationId}/${token}`));
