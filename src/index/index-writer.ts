@@ -1,4 +1,5 @@
 import type { Release } from '../releases/release.ts';
+import { FILE_STAMP_SQL } from './content-sync.ts';
 import type { Db } from './schema.ts';
 import { wordsOf } from './words.ts';
 
@@ -46,7 +47,7 @@ export class IndexWriter {
       fileUpsert: db.prepare(`INSERT INTO files (name, id, mtime, size, hash) VALUES (@name, @id, @mtime, @size, @hash)
         ON CONFLICT (name) DO UPDATE SET id = excluded.id, mtime = excluded.mtime, size = excluded.size, hash = excluded.hash`),
       fileDelete: db.prepare(`DELETE FROM files WHERE name = ?`),
-      files: db.prepare(`SELECT name, id, mtime, size, hash FROM files`),
+      fileStamps: db.prepare(`SELECT ${FILE_STAMP_SQL} FROM files`).pluck(),
       hash: db.prepare(`SELECT hash FROM releases WHERE id = ?`),
     };
   }
@@ -123,8 +124,9 @@ export class IndexWriter {
     this.generation++;
   }
 
-  files(): FileRow[] {
-    return this.s.files.all() as FileRow[];
+  /** The stamp (see fileStamp) of every content file in the index, for diffContent. */
+  files(): string[] {
+    return this.s.fileStamps.all() as string[];
   }
 
   setFile(file: FileRow): void {
