@@ -3,6 +3,7 @@ import { buildRegistry } from './commands/index.ts';
 import type { Registry } from './commands/registry.ts';
 import type { Config } from './config.ts';
 import { openLibrary } from './library/library.ts';
+import type { ListSettings } from './index/top-lists.ts';
 import type { Library } from './library/types.ts';
 import type { Logger } from './logger.ts';
 import type { Store } from './ports/store.ts';
@@ -28,12 +29,14 @@ export interface AppOptions {
   clock?: () => Date;
   /** Use this store instead of the one STATE_URL names (tests). */
   store?: Store;
+  /** Ranking lists' sizes (tests use small ones to take the big-index path on a small corpus). */
+  lists?: ListSettings;
 }
 
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const clock = options.clock ?? (() => new Date());
   const store = options.store ?? (await openStore(config, logger));
-  const library = await openLibrary({ config, store, logger, clock });
+  const library = await openLibrary({ config, store, logger, clock, ...(options.lists ? { lists: options.lists } : {}) });
   const registry = buildRegistry();
   const app = {
     config,

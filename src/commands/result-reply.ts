@@ -80,7 +80,8 @@ export function resultsReply(
   }
 
   const last = offset + outcome.hits.length;
-  blocks.push({ type: 'context', text: [`${offset + 1}–${last} of ${outcome.total}`] });
+  const total = outcome.totalEstimated ? `about ${outcome.total.toLocaleString('en-GB')}` : String(outcome.total);
+  blocks.push({ type: 'context', text: [`${offset + 1}–${last} of ${total}`] });
   blocks.push({ type: 'results', items: outcome.hits.map(toItem) });
 
   const buttons: Button[] = [];

@@ -84,9 +84,14 @@ function group(words: string[], synonyms: string[][], negated: boolean, prefix: 
 export function buildMatch(groups: TermGroup[], mode: 'all' | 'any'): string | null {
   const positive = groups.filter((g) => !g.negated);
   if (!positive.length) return null;
-  const part = (g: TermGroup) => `(${g.alternatives.map((a) => ftsPhrase(a) + (g.prefix ? ' *' : '')).join(' OR ')})`;
+  const part = (g: TermGroup) => `(${alternativePhrases(g).join(' OR ')})`;
   let expr = positive.map(part).join(mode === 'all' ? ' AND ' : ' OR ');
   const negative = groups.filter((g) => g.negated);
   if (negative.length) expr = `(${expr}) NOT (${negative.map(part).join(' OR ')})`;
   return expr;
+}
+
+/** The group's alternatives as FTS5 phrases, as they appear in the MATCH expression. */
+export function alternativePhrases(g: TermGroup): string[] {
+  return g.alternatives.map((a) => ftsPhrase(a) + (g.prefix ? ' *' : ''));
 }

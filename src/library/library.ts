@@ -7,6 +7,7 @@ import { IndexWriter } from '../index/index-writer.ts';
 import { diffContent } from '../index/content-sync.ts';
 import { getMeta, openIndexDb, setMeta, type Db } from '../index/schema.ts';
 import { Searcher } from '../index/searcher.ts';
+import { TopLists, type ListSettings } from '../index/top-lists.ts';
 import type { Logger } from '../logger.ts';
 import type { RawRelease } from '../ports/source.ts';
 import type { Store } from '../ports/store.ts';
@@ -23,6 +24,8 @@ export interface LibraryDeps {
   store: Store;
   logger: Logger;
   clock: () => Date;
+  /** Ranking lists' sizes; the defaults suit any real archive. */
+  lists?: ListSettings;
 }
 
 /** Content files read, normalised and written per transaction during a refresh. */
@@ -55,6 +58,7 @@ class SqliteLibrary implements Library {
   private readonly writer: IndexWriter;
   private readonly reader: IndexReader;
   private readonly searcher: Searcher;
+  private readonly lists: TopLists;
   /** Refreshes and ingests run one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -71,7 +75,8 @@ class SqliteLibrary implements Library {
     for (const p of this.taxonomyProblems) log.warn(p, 'topics file problem');
     this.writer = new IndexWriter(db);
     this.reader = new IndexReader(db);
-    this.searcher = new Searcher(db, () => this.taxonomy, log, () => this.writer.generation);
+    this.lists = new TopLists(db, log, deps.lists);
+    this.searcher = new Searcher(db, () => this.taxonomy, log, () => this.writer.generation, this.lists);
   }
 
   refresh(): Promise<RefreshReport> {
@@ -84,9 +89,19 @@ class SqliteLibrary implements Library {
       const prepared = prepare(raws, this.taxonomy, report.problems).map((item): Prepared => ({ item }));
       await applyUpdates(this.updateDeps(), prepared, { ids: [], files: [] }, report);
       await backfillFirstSeen(this.updateDeps());
+      await this.maintainLists(report);
       report.total = this.reader.count();
       return report;
     });
+  }
+
+  /** Keeps the ranking lists in step with the index. */
+  private async maintainLists(report: RefreshReport): Promise<void> {
+    const edits = report.changed.length + report.removed.length;
+    if (edits || report.added.length) this.lists.forgetMade();
+    this.lists.noteEdits(edits);
+    // Lookups of a topic's names become groups of its alternatives: their lists are written ahead.
+    await this.lists.maintain(() => this.searcher.partsOf([...new Set(this.taxonomy.topics.flatMap((t) => t.synonyms))]));
   }
 
   private async refreshNow(): Promise<RefreshReport> {
@@ -129,6 +144,7 @@ class SqliteLibrary implements Library {
     }
     if (taxonomyChanged) this.retagOthers();
     await backfillFirstSeen(this.updateDeps());
+    await this.maintainLists(report);
     report.total = this.reader.count();
     if (scan.files.length === 0 && !scan.problems.some((p) => p.path === this.releasesDir)) {
       report.problems.push({ path: this.releasesDir, reason: 'no releases: the folder is empty; add .txt or .md files to it' });

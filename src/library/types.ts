@@ -23,6 +23,8 @@ export interface SearchOutcome {
   notes: string[];
   /** How many releases match in all (for paging). */
   total: number;
+  /** The total is an estimate (a lookup matching tens of thousands of releases counts a sample). */
+  totalEstimated?: boolean;
   hits: SearchHit[];
 }
 
