@@ -21,6 +21,8 @@ export interface ListRanking {
   verify: (rid: number) => boolean;
   /** Exact scores of those of the releases that match the whole query; the others left out. */
   score: (rids: number[]) => Map<number, number>;
+  /** Take estimates as they are, however uncertain (to pick candidates, not to show a ranking). */
+  estimates?: boolean;
 }
 
 /** Candidates looked at per round, at least, and per release wanted. */
@@ -72,7 +74,7 @@ export function rankFromLists(r: ListRanking): Ranked[] | null {
     for (const c of candidates.slice(start, start + round)) {
       let open = 0;
       for (let i = 0; i < n; i++) if (!(c.seen & (1 << i))) open += floors[i]!;
-      if (open > TOLERANCE * c.sum) {
+      if (!r.estimates && open > TOLERANCE * c.sum) {
         // Scoring it exactly also tells whether it matches; a missing one-word part is cheaper
         // to check first (most of a common part's releases lack a rarer one).
         if (r.mode === 'all' && !r.lists.every((_, i) => c.seen & (1 << i) || !r.cheap(i) || r.holds(i, c.rid))) continue;
@@ -80,7 +82,7 @@ export function rankFromLists(r: ListRanking): Ranked[] | null {
         continue;
       }
       if (r.mode === 'all' && !r.lists.every((_, i) => c.seen & (1 << i) || r.holds(i, c.rid))) continue;
-      if (r.verify(c.rid)) out.push({ rid: c.rid, score: c.sum + open / 2 });
+      if (r.verify(c.rid)) out.push({ rid: c.rid, score: c.score });
     }
     if (unsure.length) for (const [rid, score] of r.score(unsure)) out.push({ rid, score });
   }

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Logger } from '../logger.ts';
 import { getMeta, setMeta, type Db } from './schema.ts';
+import { phraseTerms, Stemmer } from './stems.ts';
 
 /**
  * The best releases of each part of a query, kept so a lookup matching tens of thousands of
@@ -24,8 +25,14 @@ export interface TopList {
   complete: boolean;
   /** Releases holding the part in the whole index. */
   hits: number;
-  /** Releases holding each of its phrases (what bm25's idf counts). */
-  phraseHits: Record<string, number>;
+  /** Its phrases as first written, their index terms, and how many releases hold each (bm25's idf counts them). */
+  phrases: ListedPhrase[];
+}
+
+export interface ListedPhrase {
+  phrase: string;
+  terms: string;
+  hits: number;
 }
 
 /** A part of a query: all its phrases as alternatives. */
@@ -33,10 +40,6 @@ export interface Part {
   phrases: string[];
 }
 
-/** The key a part's list is stored under: its phrases in a fixed order (the score does not depend on it). */
-export function partKey(phrases: string[]): string {
-  return phrases.length === 1 ? phrases[0]! : [...phrases].sort().join(' OR ');
-}
 
 export interface ListsState {
   /** Generation of the written lists (rows of top_lists with this gen). */
@@ -68,6 +71,7 @@ const STALE_SHARE = 0.1;
 export class TopLists {
   private readonly cache = new Map<string, TopList>();
   private state: ListsState | null;
+  private readonly stemmer: Stemmer;
   private readonly s: { rank: Statement; rankNew: Statement; hits: Statement; hitsNew: Statement; load: Statement; maxRid: Statement; count: Statement };
 
   constructor(
@@ -76,16 +80,17 @@ export class TopLists {
     readonly settings: ListSettings = DEFAULT_LIST_SETTINGS,
   ) {
     db.exec(`CREATE TABLE IF NOT EXISTS top_lists (gen INTEGER NOT NULL, part TEXT NOT NULL, rids BLOB NOT NULL,
-      scores BLOB NOT NULL, complete INTEGER NOT NULL, hits INTEGER NOT NULL, phrase_hits TEXT NOT NULL, PRIMARY KEY (gen, part))`);
+      scores BLOB NOT NULL, complete INTEGER NOT NULL, hits INTEGER NOT NULL, phrases TEXT NOT NULL, PRIMARY KEY (gen, part))`);
     this.s = {
       rank: db.prepare(`SELECT rowid, -bm25(releases_fts, 6.0, 1.0) AS score FROM releases_fts WHERE releases_fts MATCH ? ORDER BY score DESC LIMIT ?`).raw(),
       rankNew: db.prepare(`SELECT rowid, -bm25(releases_fts, 6.0, 1.0) AS score FROM releases_fts WHERE releases_fts MATCH ? AND rowid > ? ORDER BY score DESC LIMIT ?`).raw(),
       hits: db.prepare(`SELECT count(*) FROM releases_fts WHERE releases_fts MATCH ?`).pluck(),
       hitsNew: db.prepare(`SELECT count(*) FROM releases_fts WHERE releases_fts MATCH ? AND rowid > ?`).pluck(),
-      load: db.prepare(`SELECT rids, scores, complete, hits, phrase_hits FROM top_lists WHERE gen = ? AND part = ?`).raw(),
+      load: db.prepare(`SELECT rids, scores, complete, hits, phrases FROM top_lists WHERE gen = ? AND part = ?`).raw(),
       maxRid: db.prepare(`SELECT coalesce(max(rid), 0) FROM releases`).pluck(),
       count: db.prepare(`SELECT count(*) FROM releases`).pluck(),
     };
+    this.stemmer = new Stemmer(db);
     const saved = getMeta(db, STATE_KEY);
     this.state = saved ? (JSON.parse(saved) as ListsState) : null;
   }
@@ -100,9 +105,22 @@ export class TopLists {
     return this.state?.edits === 0;
   }
 
+  /** A phrase in the index's terms: phrases FTS5 reads alike ("visited", "visits") share it. */
+  termsOf(phrase: string): string {
+    return phraseTerms(phrase, this.stemmer);
+  }
+
+  /**
+   * The key a part's list is stored under: its phrases' terms in a fixed order (the score
+   * depends on neither order nor spelling; a phrase repeated counts twice, as in bm25).
+   */
+  keyOf(part: Part): string {
+    return part.phrases.map((p) => this.termsOf(p)).sort().join(' OR ');
+  }
+
   /** The part's list: from memory, from the written lists, or made now. */
   list(part: Part): TopList {
-    const key = partKey(part.phrases);
+    const key = this.keyOf(part);
     const known = this.cache.get(key);
     if (known) {
       this.cache.delete(key);
@@ -117,12 +135,11 @@ export class TopLists {
   }
 
   private compute(part: Part): TopList {
-    const key = partKey(part.phrases);
-    const rows = this.s.rank.all(key, this.settings.length + 1) as [number, number][];
-    const hits = rows.length <= this.settings.length ? rows.length : (this.s.hits.get(key) as number);
-    const phraseHits: Record<string, number> = {};
-    for (const p of part.phrases) phraseHits[p] = part.phrases.length === 1 ? hits : (this.s.hits.get(p) as number);
-    return this.toList(rows, true, hits, phraseHits);
+    const match = part.phrases.join(' OR ');
+    const rows = this.s.rank.all(match, this.settings.length + 1) as [number, number][];
+    const hits = rows.length <= this.settings.length ? rows.length : (this.s.hits.get(match) as number);
+    const phrases = part.phrases.map((phrase) => ({ phrase, terms: this.termsOf(phrase), hits: part.phrases.length === 1 ? hits : (this.s.hits.get(phrase) as number) }));
+    return this.toList(rows, true, hits, phrases);
   }
 
   /** Counts releases changed or removed in place, which the lists may misrank until rewritten. */
@@ -173,9 +190,13 @@ export class TopLists {
     const watermark = this.s.maxRid.get() as number;
     const gen = (this.state?.gen ?? 0) + 1;
     const words = this.db.prepare(`SELECT word FROM words WHERE df >= ? ORDER BY df DESC`).pluck().all(this.settings.writeDf) as string[];
-    const todo = new Map<string, Part>(words.map((w) => [`"${w}"`, { phrases: [`"${w}"`] }]));
-    for (const part of parts) todo.set(partKey(part.phrases), part);
-    const insert = this.db.prepare(`INSERT OR REPLACE INTO top_lists (gen, part, rids, scores, complete, hits, phrase_hits) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    // Keyed by index terms: "visited" and "visits" are one list.
+    const todo = new Map<string, Part>();
+    for (const part of [...words.map((w) => ({ phrases: [`"${w}"`] })), ...parts]) {
+      const key = this.keyOf(part);
+      if (!todo.has(key)) todo.set(key, part);
+    }
+    const insert = this.db.prepare(`INSERT OR REPLACE INTO top_lists (gen, part, rids, scores, complete, hits, phrases) VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.db.prepare(`DELETE FROM top_lists WHERE gen = ?`).run(gen);
     for (const [key, part] of todo) {
       insert.run(gen, key, ...encode(this.compute(part)));
@@ -196,17 +217,17 @@ export class TopLists {
     const watermark = this.s.maxRid.get() as number;
     // As a BigInt: FTS5 seeks to an INTEGER rowid bound but walks every match for a REAL one.
     const from = BigInt(state.watermark);
-    const rows = this.db.prepare(`SELECT part, rids, scores, complete, hits, phrase_hits FROM top_lists WHERE gen = ?`).raw().all(state.gen) as [string, ...Stored][];
-    const update = this.db.prepare(`UPDATE top_lists SET rids = ?, scores = ?, complete = ?, hits = ?, phrase_hits = ? WHERE gen = ? AND part = ?`);
+    const rows = this.db.prepare(`SELECT part, rids, scores, complete, hits, phrases FROM top_lists WHERE gen = ?`).raw().all(state.gen) as [string, ...Stored][];
+    const update = this.db.prepare(`UPDATE top_lists SET rids = ?, scores = ?, complete = ?, hits = ?, phrases = ? WHERE gen = ? AND part = ?`);
     for (const [key, ...stored] of rows) {
       const old = decode(stored);
-      const added = this.s.rankNew.all(key, from, this.settings.length + 1) as [number, number][];
+      const match = old.phrases.map((p) => p.phrase).join(' OR ');
+      const added = this.s.rankNew.all(match, from, this.settings.length + 1) as [number, number][];
       if (added.length) {
         const merged = [...Array.from(old.rids, (rid, i): [number, number] => [rid, old.scores[i]!]), ...added].sort((a, b) => b[1] - a[1]);
-        const phraseHits: Record<string, number> = {};
-        for (const [p, n] of Object.entries(old.phraseHits)) phraseHits[p] = n + (this.s.hitsNew.get(p, from) as number);
-        const hits = old.hits + (this.s.hitsNew.get(key, from) as number);
-        update.run(...encode(this.toList(merged, old.complete && added.length <= this.settings.length, hits, phraseHits)), state.gen, key);
+        const phrases = old.phrases.map((p) => ({ ...p, hits: p.hits + (this.s.hitsNew.get(p.phrase, from) as number) }));
+        const hits = old.hits + (this.s.hitsNew.get(match, from) as number);
+        update.run(...encode(this.toList(merged, old.complete && added.length <= this.settings.length, hits, phrases)), state.gen, key);
       }
       await pause();
     }
@@ -216,14 +237,14 @@ export class TopLists {
   }
 
   /** The best `length` of rows sorted best first; complete when none had to be cut. */
-  private toList(rows: [number, number][], complete: boolean, hits: number, phraseHits: Record<string, number>): TopList {
+  private toList(rows: [number, number][], complete: boolean, hits: number, phrases: ListedPhrase[]): TopList {
     const kept = rows.length > this.settings.length ? rows.slice(0, this.settings.length) : rows;
     return {
       rids: Int32Array.from(kept, (r) => r[0]),
       scores: Float64Array.from(kept, (r) => r[1]),
       complete: complete && rows.length <= this.settings.length,
       hits,
-      phraseHits,
+      phrases,
     };
   }
 }
@@ -232,7 +253,7 @@ function yieldToOthers(): Promise<void> {
   return new Promise((done) => setImmediate(done));
 }
 
-/** A list as stored: rowids, scores, complete (0 or 1), hits, phrase hits (JSON). */
+/** A list as stored: rowids, scores, complete (0 or 1), hits, phrases (JSON). */
 type Stored = [Buffer, Buffer, number, number, string];
 
 function encode(list: TopList): Stored {
@@ -241,17 +262,17 @@ function encode(list: TopList): Stored {
     Buffer.from(list.scores.buffer, list.scores.byteOffset, list.scores.byteLength),
     list.complete ? 1 : 0,
     list.hits,
-    JSON.stringify(list.phraseHits),
+    JSON.stringify(list.phrases),
   ];
 }
 
-function decode([rids, scores, complete, hits, phraseHits]: Stored): TopList {
+function decode([rids, scores, complete, hits, phrases]: Stored): TopList {
   // Copies: the buffers SQLite hands out are not guaranteed to be aligned for typed views.
   return {
     rids: new Int32Array(new Uint8Array(rids).buffer),
     scores: new Float64Array(new Uint8Array(scores).buffer),
     complete: complete === 1,
     hits,
-    phraseHits: JSON.parse(phraseHits) as Record<string, number>,
+    phrases: JSON.parse(phrases) as ListedPhrase[],
   };
 }
