@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { extname, join, sep } from 'node:path';
 import type { RawRelease } from '../ports/source.ts';
 import type { LoadProblem } from './release.ts';
+import { FAILED, FILE, OTHER, statFiles } from './stat-files.ts';
 
 /** A release file as found on disk, before it is read. */
 export interface ContentFile {
@@ -33,32 +34,41 @@ export function scanContent(dir: string): ContentScan {
     const reason = code === 'ENOENT' ? 'the releases folder does not exist; add .txt or .md files to it' : `cannot read the folder: ${code ?? String(e)}`;
     return { files: [], problems: [{ path: dir, reason }] };
   }
-  const files: ContentFile[] = [];
-  const ids = new Map<string, string>();
+  // join() once: per file it costs as much as the rest of the loop, and a plain name appends verbatim.
+  const base = join(dir, sep);
+  const candidates: string[] = [];
   for (const name of names) {
     if (name.startsWith('.') || name.endsWith('~')) continue;
-    const path = join(dir, name);
-    const ext = extname(name).toLowerCase();
-    if (!RELEASE_EXT.has(ext)) {
-      problems.push({ path, reason: 'skipped: only .txt and .md files are releases' });
-      continue;
+    if (RELEASE_EXT.has(extname(name).toLowerCase())) candidates.push(name);
+    else problems.push({ path: base + name, reason: 'skipped: only .txt and .md files are releases' });
+  }
+  const stats = statFiles(base, candidates);
+  const files: ContentFile[] = [];
+  const ids = new Map<string, string>();
+  for (let i = 0; i < candidates.length; i++) {
+    const name = candidates[i]!;
+    let mtimeMs = stats[3 * i]!;
+    let size = stats[3 * i + 1]!;
+    let kind = stats[3 * i + 2]!;
+    if (kind === FAILED) {
+      // Stat again to learn why (or find that it works now).
+      try {
+        const st = statSync(base + name);
+        [mtimeMs, size, kind] = [st.mtimeMs, st.size, st.isFile() ? FILE : OTHER];
+      } catch (e) {
+        problems.push({ path: base + name, reason: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
+        continue;
+      }
     }
-    let st;
-    try {
-      st = statSync(path);
-    } catch (e) {
-      problems.push({ path, reason: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
-      continue;
-    }
-    if (!st.isFile()) continue;
-    const id = name.slice(0, -ext.length);
+    if (kind !== FILE) continue;
+    const id = name.slice(0, name.lastIndexOf('.'));
     const other = ids.get(id);
     if (other) {
-      problems.push({ path, reason: `same release id "${id}" as ${other}; this file is ignored` });
+      problems.push({ path: base + name, reason: `same release id "${id}" as ${other}; this file is ignored` });
       continue;
     }
     ids.set(id, name);
-    files.push({ name, path, id, mtimeMs: Math.trunc(st.mtimeMs), size: st.size });
+    files.push({ name, path: base + name, id, mtimeMs: Math.trunc(mtimeMs), size });
   }
   return { files, problems };
 }
