@@ -21,7 +21,10 @@ export interface ListRanking {
   verify: (rid: number) => boolean;
   /** Exact scores of those of the releases that match the whole query; the others left out. */
   score: (rids: number[]) => Map<number, number>;
-  /** Take estimates as they are, however uncertain (to pick candidates, not to show a ranking). */
+  /**
+   * Take estimates as they are, however uncertain, and as many as there are up to `wanted` (to
+   * pick candidates, not to show a ranking).
+   */
   estimates?: boolean;
 }
 
@@ -86,6 +89,6 @@ export function rankFromLists(r: ListRanking): Ranked[] | null {
     }
     if (unsure.length) for (const [rid, score] of r.score(unsure)) out.push({ rid, score });
   }
-  if (out.length < r.wanted) return null;
+  if (out.length < r.wanted && !r.estimates) return null;
   return out.sort((a, b) => b.score - a.score || a.rid - b.rid).slice(0, r.wanted);
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { answerQuestion } from '../../src/answers/answer.ts';
 import type { AnswerResult } from '../../src/answers/types.ts';
 import { makeTestApp, SHARED } from '../helpers/test-app.ts';
+import type { ListSettings } from '../../src/index/top-lists.ts';
 
 interface QaItem {
   ask: string;
@@ -51,10 +52,14 @@ export function formatRatio(name: string, r: Ratio): string {
   return `${name} ${r.hit}/${r.of} = ${pct(r)}`;
 }
 
-/** Runs every labelled question and lookup over seed + shared corpus in a temporary app. */
-export async function runEvaluation(): Promise<EvalReport> {
+/**
+ * Runs every labelled question and lookup over seed + shared corpus in a temporary app.
+ * `lists` makes the small corpus take the big-index path (ranking lists, answers from the best
+ * releases' sentences), to check its quality.
+ */
+export async function runEvaluation(options: { lists?: ListSettings } = {}): Promise<EvalReport> {
   const set = loadEvalSet();
-  const test = await makeTestApp({ corpus: 'both' });
+  const test = await makeTestApp({ corpus: 'both', ...(options.lists ? { lists: options.lists } : {}) });
   const report: EvalReport = {
     answerAccuracy: { hit: 0, of: 0 },
     citationPrecision: { hit: 0, of: 0 },
