@@ -16,7 +16,7 @@ describe('evaluation set', () => {
   // parts' lists, answers from the best releases' sentences. It must be as good.
   it.each([
     ['a small index', {}],
-    ['the big-index path', { lists: { length: 3, writeDf: 2, minReleases: 1 } }],
+    ['the big-index path', { lists: { length: 3, writeDf: 2, minReleases: 1, sentencesFrom: 1 } }],
   ])('keeps answer, citation, decline and lookup quality above the floors on %s', async (_, options) => {
     const report = await runEvaluation(options);
     const summary = `${formatReport(report)}\n${report.failures.join('\n')}`;

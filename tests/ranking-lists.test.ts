@@ -4,7 +4,8 @@
  * ones FTS5 ranks when it scores every match.
  */
 import Database from 'better-sqlite3';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticRelease, toMarkdown } from '../bench/generate-corpus.ts';
@@ -13,7 +14,8 @@ import { resultsReply } from '../src/commands/result-reply.ts';
 import { ExactBm25 } from '../src/index/exact-bm25.ts';
 import { rankFromLists } from '../src/index/rank-from-lists.ts';
 import { Searcher } from '../src/index/searcher.ts';
-import type { TopList } from '../src/index/top-lists.ts';
+import { TopLists, type TopList } from '../src/index/top-lists.ts';
+import { openIndexDb } from '../src/index/schema.ts';
 import { INDEX_FILE } from '../src/library/library.ts';
 import { silentLogger } from '../src/logger.ts';
 import { loadTaxonomy } from '../src/taxonomy/load-taxonomy.ts';
@@ -21,7 +23,7 @@ import { plain, type RichText } from '../src/bot/reply.ts';
 import { makeTestApp, type TestApp } from './helpers/test-app.ts';
 
 const SIZE = 600;
-const LISTS = { length: 40, writeDf: 40, minReleases: 200 };
+const LISTS = { length: 40, writeDf: 40, minReleases: 200, sentencesFrom: 200 };
 
 describe('ranking from lists on a big index', () => {
   let t: TestApp;
@@ -100,6 +102,23 @@ describe('ranking from lists on a big index', () => {
     expect(hits).not.toContain(top.release.id);
     // Folded in, not written anew: the lists' generation is unchanged.
     expect(db.prepare(`SELECT DISTINCT gen FROM top_lists`).pluck().all()).toEqual([1]);
+  });
+});
+
+describe('lists of an earlier shape', () => {
+  it('are dropped and written again, not a crash', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sco-lists-'));
+    try {
+      const { db } = openIndexDb(join(dir, 'index.sqlite'), silentLogger());
+      db.exec(`CREATE TABLE top_lists (gen INTEGER, phrase TEXT, rids BLOB, scores BLOB, complete INTEGER, hits INTEGER, phrase_hits TEXT)`);
+      db.prepare(`INSERT INTO meta (key, value) VALUES ('top-lists', '{"gen":1,"watermark":1,"releases":1,"edits":0}')`).run();
+      const lists = new TopLists(db, silentLogger());
+      expect(lists.ready()).toBe(false);
+      expect(db.prepare(`SELECT name FROM pragma_table_info('top_lists')`).pluck().all()).toContain('phrases');
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -7,7 +7,7 @@
 import { formatReport, runEvaluation } from './evaluate.ts';
 
 const big = process.argv.includes('--big-index-path');
-const report = await runEvaluation(big ? { lists: { length: 3, writeDf: 2, minReleases: 1 } } : {});
+const report = await runEvaluation(big ? { lists: { length: 3, writeDf: 2, minReleases: 1, sentencesFrom: 1 } } : {});
 process.stdout.write(`${formatReport(report)}\n`);
 if (process.argv.includes('--failures') || process.argv.includes('-v')) {
   process.stdout.write(`\n${report.failures.length} failures:\n${report.failures.join('\n')}\n`);
