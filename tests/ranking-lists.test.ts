@@ -75,6 +75,17 @@ describe('ranking from lists on a big index', () => {
     expect(compared).toBeGreaterThan(10);
   });
 
+  it('takes what a person types on this path too, never an SQL error', () => {
+    const hostile = ['"', '"youth', 'youth*', 'yout*', '* youth', '-youth', 'youth -', 'youth AND', 'NEAR(youth forum)', '(youth', "'; DROP TABLE top_lists; --",
+      '\u0000youth', '\u0002youth\u0003', '😀 youth', 'youth '.repeat(200), '"'.repeat(500), 'Мюнхен youth', 'youth -youth', 'a the of', 'x'.repeat(3000)];
+    for (const q of hostile) {
+      const outcome = t.app.library.search(q, { limit: 10 });
+      expect(outcome.notes.join(' '), q).not.toMatch(/could not run that lookup/);
+      expect(t.app.library.searchSentences(q, { limit: 20 }).every((h) => typeof h.text === 'string'), q).toBe(true);
+    }
+    expect(t.app.library.search('yout*', { limit: 10 }).hits.length).toBe(10);
+  });
+
   it('leaves out what the query excludes', () => {
     const hits = t.app.library.search('delegation -afghanistan -afghan', { limit: 10 }).hits;
     expect(hits.length).toBe(10);
