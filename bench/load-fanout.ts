@@ -62,9 +62,14 @@ class RateLimitedPlatform implements Transport {
   }
 }
 
-const raws = (from: number, n: number): RawRelease[] =>
+/**
+ * Releases published the day before they are first seen: a digest lists news, and counts a
+ * back catalogue (published months before) in one line instead (see build-digest.ts), so the
+ * synthetic corpus's 2002-2025 dates would leave nothing to list.
+ */
+const raws = (from: number, n: number, published: string): RawRelease[] =>
   Array.from({ length: n }, (_, k) => {
-    const r = syntheticRelease(7, from + k);
+    const r = { ...syntheticRelease(7, from + k), date: published };
     return { id: `fan-${r.id}`, source: 'bench', text: toMarkdown(r), title: r.title, date: r.date, url: r.url };
   });
 
@@ -114,7 +119,7 @@ export async function fanoutLoad(
       );
     }
     now = new Date('2026-03-01T00:10:00Z');
-    await test.app.library.ingest(raws(0, releasesPerDigest));
+    await test.app.library.ingest(raws(0, releasesPerDigest, '2026-02-28'));
     const setupS = (performance.now() - setupStart) / 1000;
 
     // Day 1: no platform limit, so the time is the scheduler's own (store, index, digest building).
@@ -128,7 +133,7 @@ export async function fanoutLoad(
 
     // Day 2: one post per channel per interval; ticks repeat within the minute until all are out.
     now = new Date('2026-03-01T12:00:00Z');
-    await test.app.library.ingest(raws(releasesPerDigest, releasesPerDigest));
+    await test.app.library.ingest(raws(releasesPerDigest, releasesPerDigest, '2026-03-01'));
     const limited = new RateLimitedPlatform(intervalMs);
     scheduler = startScheduler(test.app, [limited], { autoStart: false });
     now = new Date('2026-03-02T01:00:30Z');
