@@ -105,7 +105,8 @@ export class Searcher {
    */
   private run(outcome: SearchOutcome, query: MatchQuery, filters: Filters, limit: number, offset: number, order: 'rank' | 'date'): void {
     const { match } = query;
-    if (order === 'rank' && !filters.sql && this.fromLists(outcome, query, limit, offset)) return;
+    const listed = order === 'rank' && !filters.sql ? this.fromLists(outcome, query, limit, offset) : null;
+    if (listed === true) return;
     const from = filters.sql
       ? `FROM releases_fts f JOIN releases r ON r.rid = f.rowid WHERE releases_fts MATCH ? ${filters.sql}`
       : 'FROM releases_fts f WHERE releases_fts MATCH ?';
@@ -119,7 +120,7 @@ export class Searcher {
       outcome.total = rows[0]?.total ?? (offset > 0 ? (this.sql(`SELECT count(*) ${from}`).pluck().get(match, ...filters.params) as number) : 0);
       ranked = rows;
     } else {
-      outcome.total = this.sql(`SELECT count(*) ${from}`).pluck().get(match, ...filters.params) as number;
+      outcome.total = typeof listed === 'number' ? listed : (this.sql(`SELECT count(*) ${from}`).pluck().get(match, ...filters.params) as number);
       ranked = outcome.total === 0 ? [] : this.page(match, filters, limit, offset, order, from);
     }
     if (ranked.length === 0) {
@@ -132,19 +133,19 @@ export class Searcher {
   /**
    * Ranks from the parts' lists when the lookup matches more releases than are worth scoring
    * one by one (the total then comes from the part's list, or is estimated from a sample);
-   * false to rank the exact way.
+   * otherwise the exact way ranks, told the count when it was counted exactly here.
    */
-  private fromLists(outcome: SearchOutcome, query: MatchQuery, limit: number, offset: number): boolean {
+  private fromLists(outcome: SearchOutcome, query: MatchQuery, limit: number, offset: number): true | number | null {
     const lists = this.lists;
     const positive = query.groups.filter((g) => !g.negated);
-    if (!lists?.ready() || offset + limit > LIST_DEPTH || positive.length === 0 || positive.length > 30) return false;
+    if (!lists?.ready() || offset + limit > LIST_DEPTH || positive.length === 0 || positive.length > 30) return null;
     // One part: its list knows how many releases hold it. Several: count (or estimate).
     const single = query.groups.length === 1;
     const count = single ? { total: lists.list({ phrases: alternativePhrases(positive[0]!) }).hits, estimated: !lists.current() } : this.estimateCount(query.match);
     // Few enough matches to score them all.
-    if (!single && count.total <= lists.settings.length) return false;
+    if (!single && count.total <= lists.settings.length) return count.estimated ? null : count.total;
     const ranked = this.rankByLists(query, Math.min(offset + limit, count.total), false);
-    if (!ranked) return false;
+    if (!ranked) return count.estimated ? null : count.total;
     outcome.total = count.total;
     if (count.estimated) outcome.totalEstimated = true;
     const page = ranked.slice(offset, offset + limit);
