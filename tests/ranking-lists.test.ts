@@ -168,6 +168,18 @@ describe('rankFromLists', () => {
     expect(asked.flat()).not.toContain(1);
   });
 
+  it('knows without asking that a release missing from a whole list lacks its part', () => {
+    const a = list([[1, 9], [2, 8], [3, 7]], true);
+    const b = list([[3, 1], [2, 1]], true);
+    const asked: number[] = [];
+    const ranked = rankFromLists({
+      lists: [a, b], mode: 'all', wanted: 2,
+      holds: (_, rid) => (asked.push(rid), true), cheap: () => true, verify: () => true, score: none,
+    });
+    expect(ranked).toEqual([{ rid: 2, score: 9 }, { rid: 3, score: 8 }]);
+    expect(asked).toEqual([]);
+  });
+
   it('gives up when too few candidates match, so the lookup ranks the exact way', () => {
     const a = list([[1, 9], [2, 8]], false, 100);
     expect(rankFromLists({ lists: [a, a], mode: 'all', wanted: 5, holds: () => false, cheap: () => true, verify: () => true, score: none })).toBeNull();

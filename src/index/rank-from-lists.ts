@@ -76,7 +76,14 @@ export function rankFromLists(r: ListRanking): Ranked[] | null {
     const unsure: number[] = [];
     for (const c of candidates.slice(start, start + round)) {
       let open = 0;
-      for (let i = 0; i < n; i++) if (!(c.seen & (1 << i))) open += floors[i]!;
+      let possible = true;
+      for (let i = 0; i < n; i++) {
+        if (c.seen & (1 << i)) continue;
+        open += floors[i]!;
+        // A list holding every release with its part says this one lacks it.
+        if (r.mode === 'all' && r.lists[i]!.complete) possible = false;
+      }
+      if (!possible) continue;
       if (!r.estimates && open > TOLERANCE * c.sum) {
         // Scoring it exactly also tells whether it matches; a missing one-word part is cheaper
         // to check first (most of a common part's releases lack a rarer one).

@@ -10,7 +10,7 @@ import { foldCase } from './words.ts';
 import type { Statement } from 'better-sqlite3';
 import { CLOSE, OPEN, markedRuns, plainExcerpt, toRichText } from './snippet.ts';
 import { rankFromLists, type Ranked } from './rank-from-lists.ts';
-import type { Part, TopLists } from './top-lists.ts';
+import type { Part, TopList, TopLists } from './top-lists.ts';
 import { ExactBm25 } from './exact-bm25.ts';
 import { alternativePhrases } from './query-expand.ts';
 
@@ -139,11 +139,17 @@ export class Searcher {
     const lists = this.lists;
     const positive = query.groups.filter((g) => !g.negated);
     if (!lists?.ready() || offset + limit > LIST_DEPTH || positive.length === 0 || positive.length > 30) return null;
-    // One part: its list knows how many releases hold it. Several: count (or estimate).
-    const single = query.groups.length === 1;
-    const count = single ? { total: lists.list({ phrases: alternativePhrases(positive[0]!) }).hits, estimated: !lists.current() } : this.estimateCount(query.match);
-    // Few enough matches to score them all.
-    if (!single && count.total <= lists.settings.length) return count.estimated ? null : count.total;
+    const listed = positive.map((g) => lists.list({ phrases: alternativePhrases(g) }));
+    const negated = positive.length < query.groups.length;
+    // Lists holding every release with their part know the matches outright.
+    const whole = !negated && listed.every((l) => l.complete);
+    // One part: its list knows how many releases hold it. Several: the lists when whole, else
+    // count (or estimate).
+    const count = whole || (!negated && listed.length === 1)
+      ? { total: listed.length === 1 ? listed[0]!.hits : matchesOf(listed, query.mode), estimated: !lists.current() }
+      : this.estimateCount(query.match);
+    // Few enough matches to score them all, and the lists would need checking: the exact way.
+    if (!whole && listed.length > 1 && count.total <= lists.settings.length) return count.estimated ? null : count.total;
     const ranked = this.rankByLists(query, Math.min(offset + limit, count.total), false);
     if (!ranked) return count.estimated ? null : count.total;
     outcome.total = count.total;
@@ -407,6 +413,16 @@ const LIST_DEPTH = 100;
 const SAMPLE_FROM = 20_000;
 /** A sample with fewer matches than this is too thin to scale up: count them all. */
 const SAMPLE_MIN_HITS = 200;
+
+/** Releases on all (or any) of the lists, which hold every release with their part. */
+function matchesOf(lists: TopList[], mode: 'all' | 'any'): number {
+  if (mode === 'any') return new Set(lists.flatMap((l) => Array.from(l.rids))).size;
+  const [first, ...rest] = [...lists].sort((a, b) => a.rids.length - b.rids.length);
+  const others = rest.map((l) => new Set(l.rids));
+  let n = 0;
+  for (const rid of first!.rids) if (others.every((o) => o.has(rid))) n++;
+  return n;
+}
 
 /** Two significant figures: an estimate should not look exact. */
 function roughly(n: number): number {
