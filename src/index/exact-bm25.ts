@@ -1,10 +1,10 @@
 import type { Statement } from 'better-sqlite3';
 import { TOKENIZE, type Db } from './schema.ts';
+import { CLOSE, OPEN } from './snippet.ts';
 
 /** FTS5's bm25 constants (fts5_aux.c). */
 const K1 = 1.2;
 const B = 0.75;
-const OPEN = '\u0002';
 
 /** One phrase of a query as bm25 sees it. */
 export interface ScoredPhrase {
@@ -13,7 +13,7 @@ export interface ScoredPhrase {
   hits: number;
 }
 
-/** What a candidate holds: its score, or null when it does not match. */
+/** Whether a candidate matches the query, given which of the phrases it holds. */
 export type Match = (found: (phrase: string) => boolean) => boolean;
 
 /**
@@ -39,7 +39,7 @@ export class ExactBm25 {
   private prepare(): void {
     if (this.ready) return;
     this.db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.candidates_fts USING fts5 (title, body, ${TOKENIZE})`);
-    const cols = this.weights.map((_, i) => `highlight(candidates_fts, ${i}, char(2), char(3))`).join(', ');
+    const cols = this.weights.map((_, i) => `highlight(candidates_fts, ${i}, '${OPEN}', '${CLOSE}')`).join(', ');
     this.s = {
       clear: this.db.prepare(`DELETE FROM temp.candidates_fts`),
       fill: this.db.prepare(`INSERT INTO temp.candidates_fts (rowid, title, body) SELECT rid, title, body FROM releases WHERE rid IN (SELECT value FROM json_each(?))`),

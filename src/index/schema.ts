@@ -12,6 +12,11 @@ export const SCHEMA_VERSION = `6.${NORMALISER_VERSION}`;
 
 export const TOKENIZE = `tokenize = 'porter unicode61 remove_diacritics 2'`;
 
+/** Title matches count this many times a body match in bm25 (the weights of releases_fts's two columns). */
+export const TITLE_WEIGHT = 6;
+/** `bm25(releases_fts, ...)` with the columns' weights; lower is better, as FTS5 ranks. */
+export const RELEASE_BM25 = `bm25(releases_fts, ${TITLE_WEIGHT}, 1.0)`;
+
 const CREATE = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE releases (

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Logger } from '../logger.ts';
-import { getMeta, setMeta, type Db } from './schema.ts';
+import { getMeta, RELEASE_BM25, setMeta, type Db } from './schema.ts';
+import { rowid, Statements } from './statements.ts';
 import { phraseTerms, Stemmer } from './stems.ts';
 
 /**
@@ -82,7 +83,8 @@ export class TopLists {
   private readonly cache = new Map<string, TopList>();
   private state: ListsState | null;
   private readonly stemmer: Stemmer;
-  private readonly s: { rank: Statement; rankNew: Statement; hits: Statement; hitsNew: Statement; load: Statement; maxRid: Statement; count: Statement };
+  private readonly s: { rank: Statement; rankNew: Statement; hits: Statement; hitsNew: Statement; load: Statement };
+  private readonly index: Statements;
 
   constructor(
     private readonly db: Db,
@@ -97,14 +99,13 @@ export class TopLists {
     }
     db.exec(`CREATE TABLE IF NOT EXISTS top_lists (gen INTEGER NOT NULL, part TEXT NOT NULL, rids BLOB NOT NULL,
       scores BLOB NOT NULL, complete INTEGER NOT NULL, hits INTEGER NOT NULL, phrases TEXT NOT NULL, PRIMARY KEY (gen, part))`);
+    this.index = new Statements(db);
     this.s = {
-      rank: db.prepare(`SELECT rowid, -bm25(releases_fts, 6.0, 1.0) AS score FROM releases_fts WHERE releases_fts MATCH ? ORDER BY score DESC LIMIT ?`).raw(),
-      rankNew: db.prepare(`SELECT rowid, -bm25(releases_fts, 6.0, 1.0) AS score FROM releases_fts WHERE releases_fts MATCH ? AND rowid > ? ORDER BY score DESC LIMIT ?`).raw(),
+      rank: db.prepare(`SELECT rowid, -${RELEASE_BM25} AS score FROM releases_fts WHERE releases_fts MATCH ? ORDER BY score DESC LIMIT ?`).raw(),
+      rankNew: db.prepare(`SELECT rowid, -${RELEASE_BM25} AS score FROM releases_fts WHERE releases_fts MATCH ? AND rowid > ? ORDER BY score DESC LIMIT ?`).raw(),
       hits: db.prepare(`SELECT count(*) FROM releases_fts WHERE releases_fts MATCH ?`).pluck(),
       hitsNew: db.prepare(`SELECT count(*) FROM releases_fts WHERE releases_fts MATCH ? AND rowid > ?`).pluck(),
       load: db.prepare(`SELECT rids, scores, complete, hits, phrases FROM top_lists WHERE gen = ? AND part = ?`).raw(),
-      maxRid: db.prepare(`SELECT coalesce(max(rid), 0) FROM releases`).pluck(),
-      count: db.prepare(`SELECT count(*) FROM releases`).pluck(),
     };
     this.stemmer = new Stemmer(db);
     const saved = getMeta(db, STATE_KEY);
@@ -172,7 +173,7 @@ export class TopLists {
    * common words.
    */
   async maintain(parts: () => Part[], pause: () => Promise<void> = yieldToOthers): Promise<void> {
-    const releases = this.s.count.get() as number;
+    const releases = this.index.releaseCount();
     const big = releases >= this.settings.minReleases;
     if (!big && this.state === null) return;
     if (!big) return this.drop();
@@ -180,7 +181,7 @@ export class TopLists {
       await this.rebuild(parts(), pause);
       return;
     }
-    if ((this.s.maxRid.get() as number) > this.state.watermark) await this.foldNew(pause);
+    if (this.index.maxRid() > this.state.watermark) await this.foldNew(pause);
   }
 
   /** Forgets the lists made on first use (their parts' releases may have changed). */
@@ -202,8 +203,8 @@ export class TopLists {
    * between lists so a bot keeps answering; the old lists serve until the new ones are complete.
    */
   private async rebuild(parts: Part[], pause: () => Promise<void>): Promise<void> {
-    const releases = this.s.count.get() as number;
-    const watermark = this.s.maxRid.get() as number;
+    const releases = this.index.releaseCount();
+    const watermark = this.index.maxRid();
     const gen = (this.state?.gen ?? 0) + 1;
     const writeDf = Math.min(this.settings.writeDf, Math.ceil(releases / 4));
     const words = this.db.prepare(`SELECT word FROM words WHERE df >= ? ORDER BY df DESC`).pluck().all(writeDf) as string[];
@@ -231,9 +232,8 @@ export class TopLists {
   /** Merges the releases added since into each written list (one ranking of the new ones per part). */
   private async foldNew(pause: () => Promise<void>): Promise<void> {
     const state = this.state!;
-    const watermark = this.s.maxRid.get() as number;
-    // As a BigInt: FTS5 seeks to an INTEGER rowid bound but walks every match for a REAL one.
-    const from = BigInt(state.watermark);
+    const watermark = this.index.maxRid();
+    const from = rowid(state.watermark);
     const rows = this.db.prepare(`SELECT part, rids, scores, complete, hits, phrases FROM top_lists WHERE gen = ?`).raw().all(state.gen) as [string, ...Stored][];
     const update = this.db.prepare(`UPDATE top_lists SET rids = ?, scores = ?, complete = ?, hits = ?, phrases = ? WHERE gen = ? AND part = ?`);
     for (const [key, ...stored] of rows) {
