@@ -8,12 +8,14 @@ import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
+/** A bench script in a fresh Node process through bin/run.js, its output piped. */
+function spawnWorker(script: string, args: string[]) {
+  return spawn(process.execPath, [resolve(ROOT, 'bin/run.js'), resolve(ROOT, script), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
 export function runWorker<T>(script: string, args: string[], timeoutMs = 30 * 60_000): Promise<T> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [resolve(ROOT, 'bin/run.js'), resolve(ROOT, script), ...args], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnWorker(script, args);
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -48,10 +50,7 @@ export function flags(argv: string[] = process.argv.slice(2)): Record<string, st
  */
 export function startWorker<T>(script: string, args: string[], timeoutMs = 60_000): Promise<{ ready: T; stop(): Promise<void> }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [resolve(ROOT, 'bin/run.js'), resolve(ROOT, script), ...args], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnWorker(script, args);
     let out = '';
     let err = '';
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
