@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkTimestamp, slackSignature, verifySlackSignature } from '../adapters/slack/verify-signature.ts';
 import { signSlack } from './fakes/slack/sign.ts';
-import { SHARED } from './helpers/test-app.ts';
+import { FIXTURES } from './helpers/test-app.ts';
 
 interface Example {
   signing_secret: string;
@@ -12,7 +12,7 @@ interface Example {
   signature: string;
 }
 
-const example = JSON.parse(readFileSync(join(SHARED, 'fixtures/slack-signing-example.json'), 'utf8')) as Example;
+const example = JSON.parse(readFileSync(join(FIXTURES, 'slack-signing-example.json'), 'utf8')) as Example;
 
 describe('Slack request signatures', () => {
   it("verifies Slack's published example when 'now' is its timestamp", () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { answerQuestion } from '../../src/answers/answer.ts';
 import type { AnswerResult } from '../../src/answers/types.ts';
-import { makeTestApp, SHARED } from '../helpers/test-app.ts';
+import { makeTestApp, FIXTURES } from '../helpers/test-app.ts';
 import type { ListSettings } from '../../src/index/top-lists.ts';
 
 interface QaItem {
@@ -40,7 +40,7 @@ export interface EvalReport {
 /** The labelled set: ours plus the shared corpus's questions (their `file` names become ids). */
 export function loadEvalSet(): EvalSet {
   const ours = JSON.parse(readFileSync(join(import.meta.dirname, 'questions.json'), 'utf8')) as EvalSet;
-  const shared = JSON.parse(readFileSync(join(SHARED, 'corpus/questions.json'), 'utf8')) as {
+  const shared = JSON.parse(readFileSync(join(FIXTURES, 'corpus/questions.json'), 'utf8')) as {
     qa: { ask: string; expect: string[]; file: string; type: string }[];
   };
   const sharedQa = shared.qa.map((q) => ({ ask: q.ask, expect: q.expect, release: q.file.replace(/\.(txt|md)$/, ''), type: q.type }));

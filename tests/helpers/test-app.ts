@@ -6,9 +6,10 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { silentLogger } from '../../src/logger.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const SHARED = resolve(ROOT, '../shared');
+/** Test data carried in the repository (copied from the team's corpus; nothing reads outside the clone). */
+export const FIXTURES = join(ROOT, 'tests/fixtures');
 export const SEED_DIR = join(ROOT, 'content/releases');
-export const CORPUS_DIR = join(SHARED, 'corpus/releases');
+export const CORPUS_DIR = join(FIXTURES, 'corpus/releases');
 
 export interface TestApp {
   app: App;
