@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Topic } from '../library/types.ts';
 import type { LoadProblem } from '../releases/release.ts';
+import { yamlErrorText } from '../releases/yaml-error.ts';
 import { unusableName } from './name-check.ts';
 import { Taxonomy, type TaxonomyTopic } from './taxonomy.ts';
 
@@ -52,7 +53,7 @@ export function parseTaxonomy(text: string, path: string): TaxonomyLoad {
   try {
     doc = parse(text, { logLevel: 'error' });
   } catch (e) {
-    return { taxonomy: new Taxonomy([]), problems: [{ path, reason: `not valid YAML: ${(e as Error).message.split('\n')[0]}` }] };
+    return { taxonomy: new Taxonomy([]), problems: [{ path, reason: `not valid YAML: ${yamlErrorText(e)}` }] };
   }
   if (doc === null || doc === undefined) return { taxonomy: new Taxonomy([]), problems };
   if (typeof doc !== 'object' || Array.isArray(doc)) {
