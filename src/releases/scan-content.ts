@@ -84,7 +84,6 @@ export function scanContent(dir: string, root = dirname(dir)): ContentScan {
       }
       ({ target, mtimeMs, size } = link);
     }
-    if (kind !== FILE && kind !== LINK) continue;
     const id = name.slice(0, name.lastIndexOf('.'));
     const other = ids.get(id);
     if (other) {
