@@ -1,6 +1,9 @@
 import fc from 'fast-check';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, openSync, closeSync, ftruncateSync, writeSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MAX_RELEASE_BYTES, MAX_SENTENCE_CHARS, MAX_WORD_CHARS } from '../src/text/limits.ts';
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../src/library/release-updates.ts';
 import type { RawRelease } from '../src/ports/source.ts';
@@ -118,3 +121,87 @@ describe('release loader under any file contents', () => {
   }, 180_000);
 });
 
+
+/** Generous: each finished in well under a second after the caps, and took minutes (or never finished) before. */
+const HOSTILE_MS = 30_000;
+
+describe('hostile files in the content folder', () => {
+  it('arbitrary files beside a link out of the folder and a named pipe: the link and the pipe are reported, never read', async () => {
+    const t = await makeTestApp({ corpus: 'none' });
+    const secrets = mkdtempSync(join(tmpdir(), 'sco-prop-secret-'));
+    writeFileSync(join(secrets, 'environ'), 'HOME=/root\0SLACK_BOT_TOKEN=xoxb-9-9-propertysecret\0');
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.array(fileText, { minLength: 1, maxLength: 4 }), async (texts) => {
+          const dir = join(t.contentDir, 'releases');
+          rmSync(dir, { recursive: true, force: true });
+          mkdirSync(dir);
+          texts.forEach((text, i) => writeFileSync(join(dir, `f${i}.md`), text));
+          symlinkSync(join(secrets, 'environ'), join(dir, 'link.txt'));
+          execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+          const report = await t.app.library.refresh();
+          const reasons = new Map(report.problems.map((p) => [p.path.split('/').pop(), p.reason]));
+          expect(reasons.get('link.txt')).toMatch(/outside the content folder/);
+          expect(reasons.get('pipe.txt')).toMatch(/named pipe/);
+          expect(t.app.library.get('link')).toBeNull();
+          expect(t.app.library.get('pipe')).toBeNull();
+          for (let i = 0; i < texts.length; i++) expect(t.app.library.get(`f${i}`) !== null || reasons.has(`f${i}.md`)).toBe(true);
+          expect(t.app.library.search('propertysecret').hits).toEqual([]);
+        }),
+        { numRuns: 20, ...BOUNDED },
+      );
+    } finally {
+      rmSync(secrets, { recursive: true, force: true });
+      await t.cleanup();
+    }
+  }, 180_000);
+
+  it('a 50 MB release loads its first MiB in bounded time and a lookup over it answers', async () => {
+    const t = await makeTestApp({ corpus: 'none' });
+    try {
+      const file = join(t.contentDir, 'releases', 'fifty.txt');
+      const fd = openSync(file, 'w');
+      const line = Buffer.from('Officials met in Kabul to discuss regional security and trade. '.repeat(16) + '\n');
+      for (let written = 0; written < 50 * 1024 * 1024; written += line.length) writeSync(fd, line);
+      closeSync(fd);
+      const t0 = performance.now();
+      const report = await t.app.library.refresh();
+      const hits = t.app.library.search('kabul').hits;
+      expect(performance.now() - t0).toBeLessThan(HOSTILE_MS);
+      expect(report.problems).toContainEqual({ path: file, reason: expect.stringMatching(/^50\.0 MB is over the 1\.0 MB cap/) });
+      expect(hits.map((h) => h.release.id)).toEqual(['fifty']);
+      expect(t.app.library.get('fifty')!.body.length).toBeLessThan(1.1 * MAX_RELEASE_BYTES);
+    } finally {
+      await t.cleanup();
+    }
+  }, 120_000);
+
+  it('a sparse file claiming 50 MB is read only up to the cap', async () => {
+    const t = await makeTestApp({ corpus: 'none' });
+    try {
+      const file = join(t.contentDir, 'releases', 'sparse.txt');
+      const fd = openSync(file, 'w');
+      writeSync(fd, 'The SCO met in Bishkek on 1 May 2020.\n');
+      ftruncateSync(fd, 50 * 1024 * 1024);
+      closeSync(fd);
+      const report = await t.app.library.refresh();
+      // NUL bytes are not text: the cut head loads or is reported, in bounded time either way.
+      expect(report.added.length + report.problems.filter((p) => p.path === file).length).toBeGreaterThan(0);
+    } finally {
+      await t.cleanup();
+    }
+  }, 60_000);
+
+  it('a 100,000-character word and a 2 MB sentence are cut before anything stems or splits them', () => {
+    const t0 = performance.now();
+    const problems: LoadProblem[] = [];
+    const [word] = prepare([{ id: 'w', source: 'content', text: `The SCO met in Bishkek on 1 May 2020. ${'z'.repeat(100_000)} followed.`, path: '/tmp/w.txt' }], taxonomy, problems);
+    const [sentence] = prepare([{ id: 's', source: 'sco-site', text: 'security cooperation against terrorism '.repeat(55_000) }], taxonomy, problems);
+    expect(performance.now() - t0).toBeLessThan(HOSTILE_MS);
+    expect(word!.release.body).not.toContain('z'.repeat(MAX_WORD_CHARS + 1));
+    expect(word!.sentences.every((s) => s.length <= MAX_SENTENCE_CHARS)).toBe(true);
+    expect(sentence!.sentences.length).toBeGreaterThan(1000);
+    expect(sentence!.sentences.every((s) => s.length <= MAX_SENTENCE_CHARS)).toBe(true);
+    expect(problems).toEqual([{ path: 's', reason: expect.stringMatching(/over the 1\.0 MB cap/) }]);
+  }, 60_000);
+});

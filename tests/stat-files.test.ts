@@ -1,18 +1,18 @@
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CHUNK, FAILED, FILE, OTHER, startHelper, statFiles } from '../src/releases/stat-files.ts';
+import { CHUNK, FAILED, FILE, LINK, OTHER, startHelper, statFiles } from '../src/releases/stat-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'stat-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** What statFiles must report for one name, from a plain statSync. */
+/** What statFiles must report for one name, from a plain lstatSync: links are never followed. */
 function expected(name: string): number[] {
   try {
-    const st = statSync(join(dir, name));
-    return [st.mtimeMs, st.size, st.isFile() ? FILE : OTHER];
+    const st = lstatSync(join(dir, name));
+    return [st.mtimeMs, st.size, st.isFile() ? FILE : st.isSymbolicLink() ? LINK : OTHER];
   } catch {
     return [FAILED];
   }
@@ -40,7 +40,8 @@ describe('statFiles', () => {
     const out = statFiles(`${dir}/`, names, helperMin);
     expect(out.length).toBe(names.length * 3);
     names.forEach((name, i) => expect(actual(out, i), name).toEqual(expected(name)));
-    expect(actual(out, 1234 + 1)).toEqual([FAILED]);
+    expect(actual(out, 1234 + 1)[2]).toBe(LINK);
+    expect(actual(out, 1234 + 2)).toEqual([FAILED]);
     expect(actual(out, 1234)[2]).toBe(OTHER);
   });
 

@@ -1,5 +1,7 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createLogger } from '../src/logger.ts';
 import { afterEach, expect, test } from 'vitest';
 import { MemoryStore } from '../src/store/memory-store.ts';
 import { startSync } from '../src/sync/start-sync.ts';
@@ -42,6 +44,28 @@ test('a file dropped into, changed in and removed from the content folder of a r
 
   rmSync(file);
   await within(10_000, () => t.app.library.get('zz-capybara') === null);
+});
+
+test('a link to a file outside the content folder dropped in while the bot runs is never indexed, and the warning names it', async () => {
+  const t = await app({ slackBotToken: 'xoxb-1111-2222-secretsecretsecret' });
+  const lines: string[] = [];
+  // The watcher logs through the app's logger: give it one that keeps its lines.
+  const logged = { ...t.app, logger: createLogger('warn', { destination: { write: (l: string) => lines.push(l) } }) };
+  const running = startSync(logged, { cron: false, watch: { debounceMs: 100, pollMs: 0 } });
+  cleanups.push(() => running.stop());
+  const secrets = mkdtempSync(join(tmpdir(), 'sco-environ-'));
+  cleanups.push(async () => rmSync(secrets, { recursive: true, force: true }));
+  writeFileSync(join(secrets, 'environ'), 'HOME=/root\0SLACK_BOT_TOKEN=xoxb-1111-2222-secretsecretsecret\0');
+  const link = join(t.contentDir, 'releases', 'zz.txt');
+  symlinkSync(join(secrets, 'environ'), link);
+  // A release dropped in with it shows the refresh ran.
+  writeFileSync(join(t.contentDir, 'releases', 'zz-okapi.md'), '---\ntitle: SCO okapi forum\ndate: 2025-02-01\n---\nThe SCO Secretariat held an okapi forum in Beijing.\n');
+  await within(10_000, () => t.app.library.get('zz-okapi') !== null && lines.some((l) => l.includes(link)));
+  expect(t.app.library.get('zz')).toBeNull();
+  expect(t.app.library.search('SLACK_BOT_TOKEN').hits).toEqual([]);
+  const warning = lines.find((l) => l.includes(link))!;
+  expect(warning).toMatch(/outside the content folder/);
+  expect(lines.join('\n')).not.toContain('secretsecretsecret');
 });
 
 test('the running bot syncs the live sources on SYNC_CRON', async () => {

@@ -8,6 +8,7 @@ import { analyseQuestion, termsOf, type Question } from './question.ts';
 import { TermWeigher } from './terms.ts';
 import { loadThread, saveThread } from './thread-context.ts';
 import type { AnswerResult, Suggestion } from './types.ts';
+import { capQuestion } from '../text/limits.ts';
 
 export const DECLINE = 'I could not find this in the SCO releases I know.';
 
@@ -36,7 +37,7 @@ export async function answerQuestion(
   opts: { thread?: string; thresholds?: Thresholds; trace?: (line: string) => void } = {},
 ): Promise<AnswerResult> {
   const { library } = app;
-  const q = analyseQuestion(question);
+  const q = analyseQuestion(capQuestion(question));
   if (q.kind === 'latest') return latestAnswer(library, q);
 
   const previous = opts.thread ? await loadThread(app, opts.thread) : null;

@@ -1,3 +1,4 @@
+import { maxOf, minOf } from '../util/arrays.ts';
 import type { AnalysedSentence } from './sentence-analysis.ts';
 
 /** Reporting frames to drop: "Vladimir Norov noted that ...", "According to X, ...". */
@@ -16,8 +17,8 @@ export function statementOf(s: AnalysedSentence, hitTokens: number[]): string {
   text = text.replace(/[.;:]\s*$/, '').trim();
   if (text.length > MAX_CHARS && hitTokens.length > 0) {
     // Keep the clauses holding the matched words.
-    const first = Math.min(...hitTokens);
-    const last = Math.max(...hitTokens);
+    const first = minOf(hitTokens);
+    const last = maxOf(hitTokens);
     const from = s.segments[first]!;
     const to = s.segments[last]!;
     const inRange = s.tokens.filter((_, i) => s.segments[i]! >= from && s.segments[i]! <= to);

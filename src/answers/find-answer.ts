@@ -1,5 +1,6 @@
 import type { RichText } from '../bot/reply.ts';
 import type { Library, SentenceHit } from '../library/types.ts';
+import { minOf } from '../util/arrays.ts';
 import { markMatches } from './marking.ts';
 import { statementOf } from './clause.ts';
 import { acceptedKinds, pickEntity, termHits } from './pick-entity.ts';
@@ -39,7 +40,7 @@ const PRONOUN_START = /^(he|she|it|they|this|these|his|her|its|their|the two|bot
 /** "What is the MSC?": prefer "The Munich Security Conference (MSC) is one of ..." to a passing mention. */
 function defines(q: Question, s: AnalysedSentence, hits: number[]): boolean {
   if (!/^what (is|are|was|were)\b/i.test(q.text) || hits.length === 0) return false;
-  const first = Math.min(...hits);
+  const first = minOf(hits);
   return s.tokens.slice(first, first + 10).some((t) => ['is', 'are', 'was', 'were'].includes(t.lower)) && first <= 3;
 }
 

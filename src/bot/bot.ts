@@ -1,6 +1,7 @@
 import type { App } from '../app.ts';
 import type { CommandSpec } from '../commands/registry.ts';
 import { isBotError } from '../errors.ts';
+import { capQuestion } from '../text/limits.ts';
 import { textReply, type Reply } from './reply.ts';
 import type { Request } from './request.ts';
 
@@ -23,7 +24,9 @@ export class Bot {
 
   async handle(request: Request): Promise<Reply> {
     try {
-      return await this.route(request);
+      // Read at most MAX_QUESTION_CHARS, with no overlong word: a 40,000-character mention would
+      // otherwise hold the event loop (and every other channel) for seconds.
+      return await this.route({ ...request, text: capQuestion(request.text) });
     } catch (error) {
       if (isBotError(error) && error.code !== 'internal') {
         return textReply(error.message, request.kind === 'command' || request.kind === 'action' ? 'private' : 'thread');

@@ -46,7 +46,7 @@ export function diffContent(files: ContentFile[], known: string[], force: boolea
     if (known[k] === stamp) k++;
     else unpairedFiles.push(f);
   }
-  unpairedKnown.push(...known.slice(k));
+  for (; k < known.length; k++) unpairedKnown.push(known[k]!);
   if (!unpairedFiles.length && !unpairedKnown.length) return { toRead: [], gone: [] };
   const leftover = new Set(unpairedKnown);
   const toRead = unpairedFiles.filter((f) => !leftover.has(fileStamp(f.name, f.id, f.mtimeMs, f.size)));

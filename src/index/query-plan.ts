@@ -1,4 +1,5 @@
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
+import { capQuestion } from '../text/limits.ts';
 import type { Corrector } from './query-correct.ts';
 import { expandTerms, type TermGroup } from './query-expand.ts';
 import { parseQuery, type QueryTerm } from './query-parse.ts';
@@ -15,7 +16,9 @@ export interface QueryPlan {
   showingFor?: string;
 }
 
-export function planQuery(input: string, taxonomy: Taxonomy, corrector: Corrector): QueryPlan {
+export function planQuery(typed: string, taxonomy: Taxonomy, corrector: Corrector): QueryPlan {
+  // Every lookup and every question's sentence search comes through here: cap it once.
+  const input = capQuestion(typed);
   const parsed = parseQuery(input);
   const notes = [...parsed.notes];
   const topicIds: string[] = [];
@@ -31,7 +34,7 @@ export function planQuery(input: string, taxonomy: Taxonomy, corrector: Correcto
       corrections.set(value, near.name);
     } else {
       notes.push(`I know no topic “${value}”, so I looked for it as words (see /sco topics for the list).`);
-      terms.push(...parseQuery(value.replace(/"/g, ' ')).terms);
+      for (const term of parseQuery(value.replace(/"/g, ' ')).terms) terms.push(term);
     }
   }
   for (const term of terms) {

@@ -30,7 +30,8 @@ function strip(s: string): string {
 
 /** A plain excerpt for results found without words (latest, topic only). */
 export function plainExcerpt(body: string, max = 200): RichText {
-  const flat = body.replace(/\s+/g, ' ').trim();
+  // Only the head is ever shown: a long body is not flattened whole.
+  const flat = (body.length > max * 8 ? body.slice(0, max * 8) : body).replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return [flat];
   const cut = flat.lastIndexOf(' ', max);
   return [`${flat.slice(0, cut > 40 ? cut : max)}…`];

@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import { MAX_WORD_CHARS } from '../text/limits.ts';
 import { TOKENIZE, type Db } from './schema.ts';
 
 /** Words remembered; the vocabulary of an archive is a few tens of thousands. */
@@ -16,7 +17,9 @@ export class Stemmer {
   constructor(private readonly db: Db) {}
 
   /** The index terms of a word ("nur-sultan" gives two). */
-  stem(word: string): string {
+  stem(typed: string): string {
+    // FTS5 leaves long tokens unstemmed, but each distinct one is memoised: cap what is kept.
+    const word = typed.length > MAX_WORD_CHARS ? typed.slice(0, MAX_WORD_CHARS) : typed;
     const known = this.memo.get(word);
     if (known !== undefined) return known;
     const s = this.prepare();

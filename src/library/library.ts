@@ -12,11 +12,15 @@ import type { Logger } from '../logger.ts';
 import type { RawRelease } from '../ports/source.ts';
 import type { Store } from '../ports/store.ts';
 import type { LoadProblem, SeenRelease } from '../releases/release.ts';
-import { describeReadError, readContentFile, scanContent } from '../releases/scan-content.ts';
+import { describeReadError, readContentFile } from '../releases/read-content-file.ts';
+import { scanContent } from '../releases/scan-content.ts';
 import { loadTaxonomyCached } from '../taxonomy/cached-taxonomy.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import type { TaxonomyCache } from '../taxonomy/cached-taxonomy.ts';
-import { applyUpdates, backfillFirstSeen, prepare, type Prepared, type UpdateDeps } from './release-updates.ts';
+import { pushAll } from '../util/arrays.ts';
+import { NORMALISER_VERSION } from '../releases/normalise.ts';
+import { secretGuardOf, type SecretGuard } from '../releases/secret-guard.ts';
+import { applyUpdates, backfillFirstSeen, prepare, type Prepared, type PrepareOptions, type UpdateDeps } from './release-updates.ts';
 import type { Library, RefreshReport, SearchOptions, SearchOutcome, SentenceHit, Topic } from './types.ts';
 
 export interface LibraryDeps {
@@ -59,6 +63,7 @@ class SqliteLibrary implements Library {
   private readonly reader: IndexReader;
   private readonly searcher: Searcher;
   private readonly lists: TopLists;
+  private readonly guard: SecretGuard;
   /** Refreshes and ingests run one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -70,6 +75,7 @@ class SqliteLibrary implements Library {
     this.releasesDir = join(deps.config.contentDir, 'releases');
     this.topicsPath = join(deps.config.contentDir, 'topics.yml');
     this.taxonomyStamp = stamp(this.topicsPath);
+    this.guard = secretGuardOf(deps.config);
     this.taxonomyCache = { get: () => getMeta(db, 'taxonomy-cache'), set: (v) => setMeta(db, 'taxonomy-cache', v) };
     ({ taxonomy: this.taxonomy, problems: this.taxonomyProblems } = loadTaxonomyCached(this.topicsPath, this.taxonomyCache));
     for (const p of this.taxonomyProblems) log.warn(p, 'topics file problem');
@@ -86,7 +92,7 @@ class SqliteLibrary implements Library {
   ingest(raws: RawRelease[]): Promise<RefreshReport> {
     return this.serial(async () => {
       const report = emptyReport();
-      const prepared = prepare(raws, this.taxonomy, report.problems).map((item): Prepared => ({ item }));
+      const prepared = prepare(raws, this.taxonomy, report.problems, this.prepareOptions()).map((item): Prepared => ({ item }));
       await applyUpdates(this.updateDeps(), prepared, { ids: [], files: [] }, report);
       await backfillFirstSeen(this.updateDeps());
       await this.maintainLists(report);
@@ -107,14 +113,15 @@ class SqliteLibrary implements Library {
   private async refreshNow(): Promise<RefreshReport> {
     const report = emptyReport();
     const taxonomyChanged = this.reloadTaxonomyIfChanged();
-    report.problems.push(...this.taxonomyProblems);
-    const scan = scanContent(this.releasesDir);
-    report.problems.push(...scan.problems);
+    pushAll(report.problems, this.taxonomyProblems);
+    const scan = scanContent(this.releasesDir, this.deps.config.contentDir);
+    pushAll(report.problems, scan.problems);
     const diff = diffContent(scan.files, this.writer.files(), taxonomyChanged);
     // In batches: a first build of a large folder holds one batch of texts at a time, not all
     // of them (100k releases would need gigabytes), and each batch is one write transaction.
     const keep = new Set<string>();
     const failed: typeof diff.toRead = [];
+    const options = this.prepareOptions();
     for (let start = 0; start < diff.toRead.length; start += REFRESH_BATCH) {
       const prepared: Prepared[] = [];
       for (const file of diff.toRead.slice(start, start + REFRESH_BATCH)) {
@@ -126,7 +133,7 @@ class SqliteLibrary implements Library {
           failed.push(file);
           continue;
         }
-        const [item] = prepare([raw], this.taxonomy, report.problems);
+        const [item] = prepare([raw], this.taxonomy, report.problems, options);
         if (!item) {
           failed.push(file);
           continue;
@@ -164,7 +171,8 @@ class SqliteLibrary implements Library {
       for (const p of this.taxonomyProblems) this.log.warn(p, 'topics file problem');
       this.taxonomySignature = undefined;
     }
-    const signature = (this.taxonomySignature ??= createHash('sha256').update(JSON.stringify(this.taxonomy.topics)).digest('hex'));
+    // The normaliser's version is part of it: tagging and cleaning rules changed means re-reading every file.
+    const signature = (this.taxonomySignature ??= createHash('sha256').update(JSON.stringify([NORMALISER_VERSION, this.taxonomy.topics])).digest('hex'));
     if (getMeta(this.db, 'taxonomy') === signature) return false;
     setMeta(this.db, 'taxonomy', signature);
     return true;
@@ -233,6 +241,12 @@ class SqliteLibrary implements Library {
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  /** Secrets no release may hold, and the latest date that is not in the future (a day's slack for time zones). */
+  private prepareOptions(): PrepareOptions {
+    const latestDate = new Date(this.deps.clock().getTime() + 86_400_000).toISOString().slice(0, 10);
+    return { guard: this.guard, latestDate };
   }
 
   private updateDeps(): UpdateDeps {

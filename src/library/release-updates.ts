@@ -6,6 +6,8 @@ import type { IndexWriter, FileRow } from '../index/index-writer.ts';
 import type { Db } from '../index/schema.ts';
 import { normalise, type Normalised } from '../releases/normalise.ts';
 import type { LoadProblem } from '../releases/release.ts';
+import { secretReason, type SecretGuard } from '../releases/secret-guard.ts';
+import { capReleaseText, MAX_RELEASE_BYTES, megabytes } from '../text/limits.ts';
 import type { Taxonomy } from '../taxonomy/taxonomy.ts';
 import { recordFirstSeen } from './first-seen.ts';
 
@@ -24,14 +26,38 @@ export interface Prepared {
   file?: FileRow;
 }
 
-/** Normalises raws; the ones that fail become problems with their path (or id) and reason. */
-export function prepare(raws: RawRelease[], taxonomy: Taxonomy, problems: LoadProblem[]): Normalised[] {
+export interface PrepareOptions {
+  /** Secrets no release may hold; without it only the secret variables' names are looked for. */
+  guard?: SecretGuard;
+  /** The last plausible publication date; a later one loads with a warning. */
+  latestDate?: string;
+}
+
+/**
+ * Normalises raws; the ones that fail become problems with their path (or id) and reason, and
+ * so do warnings about the ones that load (cut to the size cap, dated in the future). Text that
+ * holds secrets is refused before anything of it is kept.
+ */
+export function prepare(raws: RawRelease[], taxonomy: Taxonomy, problems: LoadProblem[], options: PrepareOptions = {}): Normalised[] {
   const out: Normalised[] = [];
-  for (const raw of raws) {
+  const guard = options.guard ?? { values: [] };
+  for (const source of raws) {
+    const path = source.path ?? source.url ?? source.id;
+    let raw = source;
     try {
-      out.push(normalise(raw, taxonomy));
+      const refused = secretReason(`${raw.title ?? ''}\n${raw.text}`, guard);
+      if (refused) throw new Error(refused);
+      // Content files are cut as they are read; live pages are cut here.
+      const capped = capReleaseText(raw.text);
+      if (capped.cut) {
+        raw = { ...raw, text: capped.text };
+        problems.push({ path, reason: `over the ${megabytes(MAX_RELEASE_BYTES)} cap for one release; only its first ${megabytes(MAX_RELEASE_BYTES)} is indexed` });
+      }
+      const item = normalise(raw, taxonomy, options.latestDate ? { latestDate: options.latestDate } : {});
+      for (const reason of item.warnings) problems.push({ path, reason });
+      out.push(item);
     } catch (e) {
-      problems.push({ path: raw.path ?? raw.url ?? raw.id, reason: e instanceof Error ? e.message : String(e) });
+      problems.push({ path, reason: e instanceof Error ? e.message : String(e) });
     }
   }
   return out;

@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { yamlErrorText } from './yaml-error.ts';
 
 export interface FrontMatter {
   title?: string;
@@ -20,16 +21,18 @@ export class FrontMatterError extends Error {}
  * timestamp; a date that is not a calendar date is an error rather than a silent null.
  */
 export function splitFrontMatter(text: string): SplitMarkdown {
-  const m = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  // The YAML between the fences may be empty: `---\n---\nbody` is a release with no metadata.
+  const m = /^\uFEFF?---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
   if (!m) {
     if (/^\uFEFF?---[ \t]*\r?\n/.test(text)) throw new FrontMatterError('front matter starts with --- but never ends with ---');
     return { meta: {}, body: text };
   }
   let doc: unknown;
   try {
-    doc = parse(m[1]!, { logLevel: 'error' });
+    doc = parse(m[1] ?? '', { logLevel: 'error' });
   } catch (e) {
-    throw new FrontMatterError(`front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    // Line 1 of the file is the opening ---.
+    throw new FrontMatterError(`front matter is not valid YAML: ${yamlErrorText(e, 1)}`);
   }
   if (doc === null || doc === undefined) doc = {};
   if (typeof doc !== 'object' || Array.isArray(doc)) throw new FrontMatterError('front matter must be "key: value" lines');

@@ -1,9 +1,15 @@
-import { statSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
-/** Per name, three numbers: modification time (ms), size, and FILE, OTHER or FAILED. */
+/**
+ * Per name, three numbers: modification time (ms), size, and FILE, LINK, OTHER or FAILED. Links
+ * are not followed (lstat): the caller decides whether a link's target may be read at all.
+ */
 export const FILE = 1;
+/** A symbolic link, whatever it points at. */
+export const LINK = 2;
+/** A folder, a named pipe, a socket or a device: never a release. */
 export const OTHER = 0;
 /** The stat failed; the caller stats again to learn why (rare, so not worth passing reasons). */
 export const FAILED = -1;
@@ -21,14 +27,14 @@ const HELPER_PATIENCE_MS = 2_000;
  */
 const HELPER = `
 const { workerData: w } = require('node:worker_threads');
-const { statSync } = require('node:fs');
+const { lstatSync } = require('node:fs');
 const names = w.names.split('\\0');
 const next = new Int32Array(w.next), done = new Int32Array(w.done), out = new Float64Array(w.out);
 for (let c; (c = Atomics.add(next, 0, 1)) < done.length; ) {
   for (let i = c * ${CHUNK}, end = Math.min(i + ${CHUNK}, names.length); i < end; i++) {
     let st;
-    try { st = statSync(w.base + names[i]); } catch { out[3 * i + 2] = ${FAILED}; continue; }
-    out[3 * i] = st.mtimeMs; out[3 * i + 1] = st.size; out[3 * i + 2] = st.isFile() ? ${FILE} : ${OTHER};
+    try { st = lstatSync(w.base + names[i]); } catch { out[3 * i + 2] = ${FAILED}; continue; }
+    out[3 * i] = st.mtimeMs; out[3 * i + 1] = st.size; out[3 * i + 2] = st.isFile() ? ${FILE} : st.isSymbolicLink() ? ${LINK} : ${OTHER};
   }
   Atomics.store(done, c, 1);
   Atomics.notify(done, c);
@@ -55,19 +61,19 @@ function statChunk(base: string, names: string[], out: Float64Array, chunk: numb
   for (let i = chunk * CHUNK, end = Math.min(i + CHUNK, names.length); i < end; i++) {
     let st;
     try {
-      st = statSync(base + names[i]);
+      st = lstatSync(base + names[i]);
     } catch {
       out[3 * i + 2] = FAILED;
       continue;
     }
     out[3 * i] = st.mtimeMs;
     out[3 * i + 1] = st.size;
-    out[3 * i + 2] = st.isFile() ? FILE : OTHER;
+    out[3 * i + 2] = st.isFile() ? FILE : st.isSymbolicLink() ? LINK : OTHER;
   }
 }
 
 /**
- * Stats `base + name` for every name, synchronously. Stat calls are most of the cost of
+ * Stats (lstat) `base + name` for every name, synchronously. Stat calls are most of the cost of
  * scanning a large folder, so for many names a helper thread takes chunks from the same queue
  * on another core; the caller's thread works through the queue too, then waits for the chunks
  * the helper holds (or does them itself if the helper is stuck). `helperMin` is for tests.

@@ -1,6 +1,7 @@
 import type { App } from '../app.ts';
 import type { RawRelease } from '../ports/source.ts';
 import { NS } from '../ports/store.ts';
+import { pushAll } from '../util/arrays.ts';
 
 const PREFIX = 'raw|';
 
@@ -23,7 +24,7 @@ export async function restoreFromArchive(app: App): Promise<string[]> {
   for (let i = 0; i < missing.length; i += 50) {
     const raws = (await Promise.all(missing.slice(i, i + 50).map((k) => ns.get(k)))).filter((r): r is RawRelease => r !== undefined);
     const report = await app.library.ingest(raws);
-    restored.push(...report.added, ...report.changed);
+    pushAll(pushAll(restored, report.added), report.changed);
   }
   if (restored.length) app.logger.info({ count: restored.length }, `restored ${restored.length} live releases from the store into the index`);
   return restored;

@@ -1,6 +1,7 @@
 import type { App } from '../app.ts';
 import type { RawRelease } from '../ports/source.ts';
 import type { LiveSource, SyncProgress } from '../sources/live-source.ts';
+import { pushAll } from '../util/arrays.ts';
 import { archiveRaws, restoreFromArchive } from './release-archive.ts';
 import { buildSources, selectSources, type FetchTuning } from './build-sources.ts';
 
@@ -70,8 +71,8 @@ async function doSync(app: App, opts: SyncOptions): Promise<SyncSummary> {
   const sink = async (raws: RawRelease[]) => {
     const report = await app.library.ingest(raws);
     await archiveRaws(app, raws);
-    summary.newIds.push(...report.added);
-    summary.changedIds.push(...report.changed);
+    pushAll(summary.newIds, report.added);
+    pushAll(summary.changedIds, report.changed);
     for (const p of report.problems) summary.failures.push({ source: raws[0]?.source ?? '', url: p.path, reason: p.reason });
   };
   for (const source of sources) {

@@ -10,6 +10,9 @@ export interface TaxonomyCache {
   set(value: string): void;
 }
 
+/** Bump when parsing changes, so a cached parse made by the old rules is not reused. */
+const PARSER_VERSION = 2;
+
 interface Cached {
   digest: string;
   topics: TaxonomyTopic[];
@@ -27,7 +30,7 @@ export function loadTaxonomyCached(path: string, cache: TaxonomyCache): Taxonomy
   } catch {
     return loadTaxonomy(path);
   }
-  const digest = createHash('sha256').update(path).update('\0').update(text).digest('hex');
+  const digest = createHash('sha256').update(`${PARSER_VERSION}\0`).update(path).update('\0').update(text).digest('hex');
   try {
     const hit = JSON.parse(cache.get() ?? 'null') as Cached | null;
     if (hit?.digest === digest) return { taxonomy: new Taxonomy(hit.topics), problems: hit.problems };

@@ -3,6 +3,8 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Topic } from '../library/types.ts';
 import type { LoadProblem } from '../releases/release.ts';
+import { yamlErrorText } from '../releases/yaml-error.ts';
+import { unusableName } from './name-check.ts';
 import { Taxonomy, type TaxonomyTopic } from './taxonomy.ts';
 
 /** Section names in topics.yml and the topic kind each holds. */
@@ -51,7 +53,7 @@ export function parseTaxonomy(text: string, path: string): TaxonomyLoad {
   try {
     doc = parse(text, { logLevel: 'error' });
   } catch (e) {
-    return { taxonomy: new Taxonomy([]), problems: [{ path, reason: `not valid YAML: ${(e as Error).message.split('\n')[0]}` }] };
+    return { taxonomy: new Taxonomy([]), problems: [{ path, reason: `not valid YAML: ${yamlErrorText(e)}` }] };
   }
   if (doc === null || doc === undefined) return { taxonomy: new Taxonomy([]), problems };
   if (typeof doc !== 'object' || Array.isArray(doc)) {
@@ -77,12 +79,26 @@ export function parseTaxonomy(text: string, path: string): TaxonomyLoad {
         problems.push({ path, reason: `${section} entry ${i + 1}${where}: ${issue?.message ?? 'invalid'}` });
         return;
       }
-      const { id, label, aliases, mentions } = parsed.data;
+      const { id, label } = parsed.data;
       if (seen.has(id)) {
         problems.push({ path, reason: `${section} entry ${i + 1}: id "${id}" is used twice; the second is ignored` });
         return;
       }
+      const labelProblem = unusableName(label);
+      if (labelProblem) {
+        problems.push({ path, reason: `${section} entry ${i + 1} (${id}): label "${label}" ${labelProblem}; the entry is ignored` });
+        return;
+      }
       seen.add(id);
+      // A name every release holds would give every release the topic: refused, by name.
+      const usable = (names: string[], what: string) =>
+        names.filter((name) => {
+          const problem = unusableName(name);
+          if (problem) problems.push({ path, reason: `${section} entry ${i + 1} (${id}): ${what} "${name}" ${problem}; it is ignored` });
+          return !problem;
+        });
+      const aliases = usable(parsed.data.aliases, 'alias');
+      const mentions = usable(parsed.data.mentions, 'mention');
       topics.push({ id, label, kind, aliases: [...aliases, ...mentions], synonyms: [label, ...aliases] });
     });
   }

@@ -1,6 +1,7 @@
 import type { Topic } from '../library/types.ts';
 import { editDistance } from '../text/edit-distance.ts';
 import { wordsOf } from '../index/words.ts';
+import { unusableName } from './name-check.ts';
 
 /** A topic with what the library needs to tag text and expand queries. */
 export interface TaxonomyTopic extends Topic {
@@ -28,9 +29,12 @@ export class Taxonomy {
       this.byId.set(t.id, t);
       for (const name of [t.label, ...t.aliases]) {
         const key = nameKey(name);
-        if (!key) continue;
+        // A cached or hand-built topic list may still hold a name every release has.
+        if (!key || unusableName(name)) continue;
         const list = this.tagNames.get(key) ?? [];
-        list.push(ACRONYM.test(name) ? { topic: t, acronym: name } : { topic: t });
+        // Mentions (a capital, "economic") are in aliases but not synonyms: weak evidence.
+        const weak = !t.synonyms.includes(name);
+        list.push({ topic: t, weak, ...(ACRONYM.test(name) ? { acronym: name } : {}) });
         this.tagNames.set(key, list);
         const words = key.split(' ');
         for (let n = 1; n <= words.length; n++) this.tagPrefixes.add(words.slice(0, n).join(' '));
@@ -73,29 +77,64 @@ export class Taxonomy {
   }
 
   /**
-   * Ids of the topics whose label or aliases occur in `text`, in taxonomy order. Looks every
-   * run of up to maxAliasWords words up in a map, so the cost grows with the text, not the list.
+   * Ids of the topics `text` (a title, a line break, the body) is about, in taxonomy order.
+   * A label or alias anywhere is enough. A mention is weak evidence: a capital named in passing
+   * ("RATS, headquartered in Tashkent") or one theme word ("social and cultural environment")
+   * does not make the topic; it counts in the title or the opening sentence (where a release
+   * says where and what), or when two different mentions of the topic occur.
+   * Looks every run of up to maxAliasWords words up in a map, so the cost grows with the text,
+   * not the list.
    */
   tag(text: string): string[] {
-    const tokens = [...text.normalize('NFD').replace(/\p{M}+/gu, '').matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]);
+    const plain = text.normalize('NFD').replace(/\p{M}+/gu, '');
+    const leadEnd = leadEndOf(plain);
+    const matches = [...plain.matchAll(/[\p{L}\p{N}]+/gu)];
+    const tokens = matches.map((m) => m[0]);
     const folded = tokens.map((t) => t.toLowerCase());
     const found = new Set<TaxonomyTopic>();
+    const weakNames = new Map<TaxonomyTopic, Set<string>>();
     for (let i = 0; i < folded.length; i++) {
       let key = '';
+      const inLead = matches[i]!.index < leadEnd;
       for (let n = 1; n <= this.maxAliasWords && i + n <= folded.length; n++) {
         key = n === 1 ? folded[i]! : `${key} ${folded[i + n - 1]}`;
         if (!this.tagPrefixes.has(key)) break;
         for (const hit of this.tagNames.get(key) ?? []) {
-          if (!hit.acronym || (n === 1 && tokens[i] === hit.acronym)) found.add(hit.topic);
+          if (hit.acronym && !(n === 1 && tokens[i] === hit.acronym)) continue;
+          if (!hit.weak || inLead) {
+            found.add(hit.topic);
+            continue;
+          }
+          const names = weakNames.get(hit.topic) ?? new Set<string>();
+          names.add(key);
+          weakNames.set(hit.topic, names);
         }
       }
     }
+    for (const [topic, names] of weakNames) if (names.size >= WEAK_NAMES_NEEDED) found.add(topic);
     return this.topics.filter((t) => found.has(t)).map((t) => t.id);
   }
 }
 
+/** Different mentions of a topic that make it without its name or the opening sentence. */
+const WEAK_NAMES_NEEDED = 2;
+/** The opening sentence is looked for this far into the body at most. */
+const LEAD_MAX = 400;
+
+/** Where the title and the opening sentence (or paragraph, if it ends sooner) end. */
+function leadEndOf(text: string): number {
+  const bodyStart = text.indexOf('\n') + 1;
+  if (bodyStart === 0) return text.length;
+  const window = text.slice(bodyStart, bodyStart + LEAD_MAX);
+  const stop = /[.!?](?=\s|$)|\n/.exec(window.trimStart());
+  const offset = window.length - window.trimStart().length;
+  return bodyStart + (stop ? offset + stop.index + 1 : window.length);
+}
+
 interface TagName {
   topic: TaxonomyTopic;
+  /** A mention, not a name of the topic: tags only with support (see tag). */
+  weak: boolean;
   /** Set for all-capital acronyms, which tag only when written in capitals. */
   acronym?: string;
 }

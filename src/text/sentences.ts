@@ -1,3 +1,4 @@
+import { MAX_SENTENCE_CHARS } from './limits.ts';
 import { sentenceNlp } from './nlp.ts';
 
 /** A full stop, ! or ?, closing quotes or brackets, white space, then what can start a sentence. */
@@ -22,18 +23,54 @@ export function splitSentences(text: string): string[] {
   for (const rawLine of text.split(/\r?\n/)) {
     const line = rawLine.replace(/\s+/g, ' ').trim();
     if (!line) continue;
-    const cuts = plainCuts(line);
-    const parts = cuts ? cutAt(line, cuts) : winkSplit(line);
-    for (const part of parts) if (part) out.push(part);
+    // wink reads a whole line at once: a line of megabytes goes to it in bounded pieces.
+    for (const chunk of line.length > LINE_CHUNK ? pieces(line, LINE_CHUNK) : [line]) {
+      const cuts = plainCuts(chunk);
+      const parts = cuts ? cutAt(chunk, cuts) : winkSplit(chunk);
+      for (const part of parts) {
+        if (!part) continue;
+        if (part.length <= MAX_SENTENCE_CHARS) out.push(part);
+        else for (const piece of pieces(part, MAX_SENTENCE_CHARS)) out.push(piece);
+      }
+    }
   }
   return out;
 }
+
+/** Lines longer than this are split before sentence detection (a real paragraph is far shorter). */
+const LINE_CHUNK = 20_000;
+
+/**
+ * `text` in pieces of at most `max` characters, cut at the last sentence end or else the last
+ * space in each piece's second half, so no word is split unless it fills half a piece.
+ */
+function pieces(text: string, max: number): string[] {
+  const out: string[] = [];
+  let from = 0;
+  while (text.length - from > max) {
+    const window = text.slice(from, from + max);
+    const stop = Math.max(window.lastIndexOf('. '), window.lastIndexOf('! '), window.lastIndexOf('? '));
+    const space = window.lastIndexOf(' ');
+    let end = stop >= max / 2 ? stop + 1 : space >= max / 2 ? space : max;
+    // Never between the halves of a surrogate pair.
+    if (end === max && /[\uD800-\uDBFF]/.test(window[end - 1]!)) end--;
+    out.push(window.slice(0, end).trim());
+    from += end;
+  }
+  out.push(text.slice(from).trim());
+  return out.filter(Boolean);
+}
+
+/** Longer than any abbreviation or initial that decides a boundary (words are capped at 200). */
+const LOOK_BACK = 256;
 
 /** Cut offsets when every boundary in the line is unambiguous; null when wink should decide. */
 function plainCuts(line: string): number[] | null {
   const cuts: number[] = [];
   for (const m of line.matchAll(BOUNDARY)) {
-    const before = line.slice(0, m.index + 1);
+    // Only the word before the stop matters: look back a bounded way, not to the line's start
+    // (which made a long line quadratic).
+    const before = line.slice(Math.max(0, m.index + 1 - LOOK_BACK), m.index + 1);
     const word = /(\S+)$/.exec(before)?.[1] ?? '';
     const bare = word.replace(/^["“‘(\[]+/, '').replace(/[.!?]$/, '');
     if (m[0]!.startsWith('.')) {
