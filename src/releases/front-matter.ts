@@ -1,4 +1,7 @@
-import { parse } from 'yaml';
+import { lazyRequire } from '../util/lazy-require.ts';
+
+/** Loaded on first use: a lookup over unchanged files parses no YAML. */
+const yaml = lazyRequire<typeof import('yaml')>('yaml');
 
 export interface FrontMatter {
   title?: string;
@@ -27,7 +30,7 @@ export function splitFrontMatter(text: string): SplitMarkdown {
   }
   let doc: unknown;
   try {
-    doc = parse(m[1]!, { logLevel: 'error' });
+    doc = yaml().parse(m[1]!, { logLevel: 'error' });
   } catch (e) {
     throw new FrontMatterError(`front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }
