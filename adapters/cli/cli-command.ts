@@ -1,4 +1,5 @@
 import type { App } from '../../src/app.ts';
+import type { ConsolePrompt } from '../console/console-prompt.ts';
 
 /** Parsed command line after the subcommand: words, `--flag value` pairs and `--json`. */
 export interface CliArgs {
@@ -15,6 +16,8 @@ export interface CliIO {
   err(text: string): void;
   /** Whether standard error is a terminal (progress bars) */
   isTTY: boolean;
+  /** `sco start` in the console workspace: the prompt background warnings are printed above. */
+  prompt?: ConsolePrompt;
 }
 
 /** One `sco <name>` subcommand. The CLI brings the index up to date before `run` unless `refresh` is false. */

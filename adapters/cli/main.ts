@@ -70,8 +70,21 @@ async function run(name: string | undefined, rest: string[]): Promise<number> {
   // a bot connected to a platform logs at info.
   const platform = Boolean(config.slackBotToken || config.discordToken);
   const level = process.env.LOG_LEVEL ? config.logLevel : command.name === 'start' && platform ? 'info' : 'warn';
+  // The console workspace keeps its prompt clean: JSON log lines go to a file (or, at
+  // LOG_LEVEL=debug, to standard error as elsewhere) and warnings show as one friendly line.
+  let sink: { write(line: string): void; close(): void } | undefined;
+  if (command.name === 'start' && !platform && level !== 'debug' && level !== 'trace') {
+    const [{ ConsolePrompt }, { consoleLogSink }, { join }] = await Promise.all([
+      import('../console/console-prompt.ts'),
+      import('../console/console-log.ts'),
+      import('node:path'),
+    ]);
+    const prompt = new ConsolePrompt({ out: io.out, err: io.err, interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) });
+    io.prompt = prompt;
+    sink = consoleLogSink(join(config.dataDir, 'sco.log'), (line) => prompt.above(line));
+  }
   // Every configured secret is scrubbed from log lines, shapeless ones (the signing secret) too.
-  const logger = createLogger(level, { secrets: secretsOf(config) });
+  const logger = createLogger(level, { secrets: secretsOf(config), ...(sink ? { destination: sink } : {}) });
   const app = await createApp(config, logger);
   try {
     if (command.refresh !== false) {
@@ -82,6 +95,7 @@ async function run(name: string | undefined, rest: string[]): Promise<number> {
     return await command.run(app, args, io);
   } finally {
     await app.close();
+    sink?.close();
   }
 }
 
@@ -97,7 +111,7 @@ run(name, rest).then(
     const { code, message, exit } = await classify(error);
     const shown = visibleControls(message);
     if (json) printJson(io, { error: { code, message: shown } });
-    io.err(`sco: ${shown}\n`);
+    io.err(`${shown.startsWith('sco ') ? shown : `sco: ${shown}`}\n`);
     // Exit now: a failed start may leave a timer or socket behind that would keep the process up.
     process.exit(exit);
   },

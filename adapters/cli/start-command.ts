@@ -12,6 +12,7 @@ export const startCli: CliCommand = {
       input: process.stdin,
       write: (text) => io.out(text),
       interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+      ...(io.prompt ? { prompt: io.prompt } : {}),
     });
     return 0;
   },
