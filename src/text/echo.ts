@@ -7,7 +7,6 @@
 export const ECHO_MAX = 80;
 
 /** C0 controls but tab and newline, DEL, and the C1 controls (0x80-0x9f, an 8-bit CSI among them). */
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /** Control characters as their Unicode "control pictures" (␀, ␛ ...); the rest unchanged. */
