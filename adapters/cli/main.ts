@@ -84,7 +84,10 @@ async function run(name: string | undefined, rest: string[]): Promise<number> {
     sink = consoleLogSink(join(config.dataDir, 'sco.log'), (line) => prompt.above(line));
   }
   // Every configured secret is scrubbed from log lines, shapeless ones (the signing secret) too.
-  const logger = createLogger(level, { secrets: secretsOf(config), ...(sink ? { destination: sink } : {}) });
+  // Standard error written directly (sync on Linux for pipes, files and terminals): pino's own
+  // destination costs a flush at every exit that a one-shot command need not pay.
+  const stderr = { write: (line: string) => process.stderr.write(line) };
+  const logger = createLogger(level, { secrets: secretsOf(config), destination: sink ?? stderr });
   const app = await createApp(config, logger);
   try {
     if (command.refresh !== false) {
