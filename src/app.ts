@@ -2,6 +2,7 @@ import { Bot } from './bot/bot.ts';
 import { buildRegistry } from './commands/index.ts';
 import type { Registry } from './commands/registry.ts';
 import type { Config } from './config.ts';
+import { DigestService } from './digest/digest-service.ts';
 import { openLibrary } from './library/library.ts';
 import type { ListSettings } from './index/top-lists.ts';
 import type { Library } from './library/types.ts';
@@ -21,6 +22,8 @@ export interface App {
   store: Store;
   library: Library;
   registry: Registry;
+  /** Digest previews, `digest now` and `sco digest`, planned as scheduled delivery plans them. */
+  digests: DigestService;
   bot: Bot;
   close(): Promise<void>;
 }
@@ -45,6 +48,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     store,
     library,
     registry,
+    digests: new DigestService({ store, library, clock }),
     async close() {
       library.close();
       await store.close();

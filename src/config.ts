@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BotError } from './errors.ts';
+import { validCron } from './schedule/schedule.ts';
 import { validTimezone } from './util/timezone.ts';
 
 /**
@@ -36,6 +37,9 @@ const optional = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/** SYNC_CRON values that turn the live sources' sync off. */
+export const SYNC_OFF = /^\s*(off|none|never|disabled?)\s*$/i;
+
 const url = (name: string) =>
   optional.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
     message: `${name} must be an http(s) URL, such as https://example.org/`,
@@ -67,7 +71,9 @@ const schema = z.object({
   }),
   DATA_DIR: optional,
   CONTENT_DIR: optional,
-  SYNC_CRON: optional,
+  SYNC_CRON: optional.refine((v) => v === undefined || SYNC_OFF.test(v) || validCron(v), {
+    message: 'SYNC_CRON must be a five-field cron expression such as */15 * * * * (or off)',
+  }),
   DEFAULT_TIMEZONE: optional.refine((v) => v === undefined || validTimezone(v), {
     message: 'DEFAULT_TIMEZONE must be an IANA timezone such as Europe/Berlin or Asia/Tashkent',
   }),

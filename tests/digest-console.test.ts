@@ -22,7 +22,7 @@ describe('the console workspace, end to end', () => {
   it('subscribe, a release file arrives, digest now posts it once', async () => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/sco.js'), 'start', ...ws.dirArgs], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn' },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', SCO_FROM_SOURCE: '1' },
     });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -1,6 +1,4 @@
-import { answerQuestion } from '../../src/answers/answer.ts';
-import { answerReply } from '../../src/answers/answer-reply.ts';
-import { printJson, type CliCommand } from './cli-command.ts';
+import { CliError, printJson, type CliCommand } from './cli-command.ts';
 import { printReply } from './print-reply.ts';
 
 /** `sco ask <question...> [--json]`: the answer, its quote and citations; answer null = declined. */
@@ -10,10 +8,12 @@ export const askCli: CliCommand = {
   summary: 'Answer a question from the releases, with the quote and citations',
   async run(app, args, io) {
     const question = args.positional.join(' ').trim();
-    if (!question) {
-      io.err('Usage: sco ask <question...> [--json]\n');
-      return 2;
-    }
+    if (!question) throw new CliError('usage', `sco ask needs a question, e.g. sco ask when were India and Pakistan admitted?\nusage: ${askCli.usage}`);
+    // The answer engine (and its language model) loads only for this command.
+    const [{ answerQuestion }, { answerReply }] = await Promise.all([
+      import('../../src/answers/answer.ts'),
+      import('../../src/answers/answer-reply.ts'),
+    ]);
     const result = await answerQuestion(app, question);
     const citations = result.citations.map((c) => ({ id: c.id, title: c.title, date: c.date, url: c.url }));
     if (args.json) {

@@ -1,4 +1,5 @@
 import type { App } from '../../src/app.ts';
+import type { ConsolePrompt } from '../console/console-prompt.ts';
 
 /** Parsed command line after the subcommand: words, `--flag value` pairs and `--json`. */
 export interface CliArgs {
@@ -15,6 +16,8 @@ export interface CliIO {
   err(text: string): void;
   /** Whether standard error is a terminal (progress bars) */
   isTTY: boolean;
+  /** `sco start` in the console workspace: the prompt background warnings are printed above. */
+  prompt?: ConsolePrompt;
 }
 
 /** One `sco <name>` subcommand. The CLI brings the index up to date before `run` unless `refresh` is false. */
@@ -22,11 +25,39 @@ export interface CliCommand {
   name: string;
   usage: string;
   summary: string;
-  /** Flags that take a value (others are booleans). */
-  valueFlags?: string[];
+  /** Flags that take a value, shown as `--name VALUE` in the list of known flags. */
+  valueFlags?: Record<string, string>;
+  /** Flags that take no value (`--json` is known to every command). */
+  booleanFlags?: string[];
+  /** Takes no words after its name (`sco topics`); words are refused as a usage error. */
+  noWords?: boolean;
   refresh?: boolean;
-  /** Returns the process exit code. */
+  /**
+   * Returns the process exit code. Heavy modules are imported inside `run`, so `sco --help`
+   * and the other commands load only what they use.
+   */
   run(app: App, args: CliArgs, io: CliIO): Promise<number>;
+}
+
+/** Exit codes of `sco`, documented in the README. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+/**
+ * A refusal the CLI reports as `sco: <message>` (or `{"error": ...}` with --json) and exits on:
+ * `usage` (code 2) for a command line that cannot work, anything else (code 1) for a failure.
+ */
+export class CliError extends Error {
+  constructor(
+    readonly code: 'usage' | 'not_found' | 'failed' | 'config',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+
+  get exitCode(): number {
+    return this.code === 'usage' || this.code === 'config' ? EXIT.usage : EXIT.failure;
+  }
 }
 
 /** Prints one JSON document followed by a newline. */

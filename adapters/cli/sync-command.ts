@@ -46,7 +46,9 @@ export function makeSyncCli(tuning: FetchTuning = {}): CliCommand {
     name: 'sync',
     usage: 'sco sync [--source NAME] [--list] [--json]',
     summary: 'Fetch new releases from the SCO website and feeds',
-    valueFlags: ['source'],
+    valueFlags: { source: 'NAME' },
+    booleanFlags: ['list'],
+    noWords: true,
     async run(app: App, args, io) {
       if (args.flags.list) {
         // Loaded on use: the HTML and feed parsers cost most of a second that other commands need not pay.

@@ -1,4 +1,5 @@
 import type { Block, Reply, RichText } from '../../src/bot/reply.ts';
+import { visibleControls as v } from '../../src/text/echo.ts';
 
 export interface TextOptions {
   /** Use ANSI bold and dim (a terminal); otherwise mark matched words with *stars*. */
@@ -12,10 +13,10 @@ export interface TextOptions {
 function rich(text: RichText, o: TextOptions): string {
   return text
     .map((part) => {
-      if (typeof part === 'string') return part;
-      let s = part.text;
+      if (typeof part === 'string') return v(part);
+      let s = v(part.text);
       if (part.strong && !o.plainMarks) s = o.ansi ? `\x1b[1m${s}\x1b[22m` : `*${s}*`;
-      if (part.href && part.href !== part.text) s = `${s} <${part.href}>`;
+      if (part.href && part.href !== part.text) s = `${s} <${v(part.href)}>`;
       return s;
     })
     .join('');
@@ -25,7 +26,7 @@ function block(b: Block, o: TextOptions): string[] {
   const dim = (s: string) => (o.ansi ? `\x1b[2m${s}\x1b[22m` : s);
   switch (b.type) {
     case 'heading':
-      return [o.ansi ? `\x1b[1m${b.text}\x1b[22m` : `== ${b.text} ==`];
+      return [o.ansi ? `\x1b[1m${v(b.text)}\x1b[22m` : `== ${v(b.text)} ==`];
     case 'text':
       return [rich(b.text, o)];
     case 'context':
@@ -34,29 +35,29 @@ function block(b: Block, o: TextOptions): string[] {
       return ['----'];
     case 'results':
       return b.items.flatMap((item, i) => [
-        `${i + 1}. ${item.title}`,
-        dim(`   ${item.date ?? 'date unknown'} · ${item.id}${item.url ? ` · ${item.url}` : ''}`),
+        `${i + 1}. ${v(item.title)}`,
+        dim(v(`   ${item.date ?? 'date unknown'} · ${item.id}${item.url ? ` · ${item.url}` : ''}`)),
         `   ${rich(item.snippet, o)}`,
       ]);
     case 'answer':
       return [
-        o.ansi ? `\x1b[1m${b.answer}\x1b[22m` : b.answer,
+        o.ansi ? `\x1b[1m${v(b.answer)}\x1b[22m` : v(b.answer),
         `  “${rich(b.quote, o)}”`,
-        ...b.citations.map((c) => dim(`  [${c.n}] ${c.title} (${c.date ?? 'date unknown'})${c.url ? ` ${c.url}` : ''}`)),
+        ...b.citations.map((c) => dim(v(`  [${c.n}] ${c.title} (${c.date ?? 'date unknown'})${c.url ? ` ${c.url}` : ''}`))),
       ];
     case 'digest':
       return b.items.flatMap((item) => [
-        `• ${item.title} (${item.date ?? 'date unknown'})`,
-        `  ${item.summary}`,
-        ...(item.url ? [dim(`  ${item.url}`)] : []),
+        v(`• ${item.title} (${item.date ?? 'date unknown'})`),
+        `  ${v(item.summary)}`,
+        ...(item.url ? [dim(`  ${v(item.url)}`)] : []),
       ]);
     case 'buttons':
-      return o.buttons === false ? [] : [dim(b.buttons.map((btn) => `[${btn.label}]`).join(' '))];
+      return o.buttons === false ? [] : [dim(v(b.buttons.map((btn) => `[${btn.label}]`).join(' ')))];
   }
 }
 
 /** A neutral Reply as terminal text, for the console workspace and the CLI. */
 export function renderReplyText(reply: Reply, options: TextOptions = {}): string {
-  if (reply.blocks.length === 0) return reply.text;
+  if (reply.blocks.length === 0) return v(reply.text);
   return reply.blocks.flatMap((b) => block(b, options)).join('\n');
 }

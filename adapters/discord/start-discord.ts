@@ -67,8 +67,11 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
   });
   client.on(Events.ShardError, (err) => logger.warn({ err }, 'discord gateway error'));
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
-  client.on(Events.InteractionCreate, interactionHandler(app, { deferAfterMs }));
-  client.on(Events.MessageCreate, mentionHandler(app, client, { deferAfterMs }));
+  // discord.js ignores what a listener returns: a failure the handler did not catch is logged here.
+  const onInteraction = interactionHandler(app, { deferAfterMs });
+  const onMessage = mentionHandler(app, client, { deferAfterMs });
+  client.on(Events.InteractionCreate, (i) => void onInteraction(i).catch((err: unknown) => logger.error({ err }, 'discord interaction failed')));
+  client.on(Events.MessageCreate, (m) => void onMessage(m).catch((err: unknown) => logger.error({ err }, 'discord message failed')));
 
   try {
     await client.login(token);

@@ -1,5 +1,3 @@
-import { answerQuestion } from '../answers/answer.ts';
-import { answerReply } from '../answers/answer-reply.ts';
 import { BotError } from '../errors.ts';
 import { recordAnswer } from './feedback-actions.ts';
 import type { CommandSpec } from './registry.ts';
@@ -13,6 +11,8 @@ export const askCommand: CommandSpec = {
   async run({ app, request, args }) {
     const question = args.trim();
     if (!question) throw new BotError('bad_input', 'Ask me a question, for example `@sco where is RATS based?`.');
+    // The answer engine loads on the first question: a lookup or `sco search` never pays for it.
+    const [{ answerQuestion }, { answerReply }] = await Promise.all([import('../answers/answer.ts'), import('../answers/answer-reply.ts')]);
     const thread = request.thread ?? request.channel;
     const result = await answerQuestion(app, question, { thread });
     const feedbackId = await recordAnswer(app, result, request.channel);

@@ -1,12 +1,7 @@
-import type { Block, Reply } from '../bot/reply.ts';
+import type { Block } from '../bot/reply.ts';
 import { textReply } from '../bot/reply.ts';
-import { buildDigest } from '../digest/build-digest.ts';
 import { BotError } from '../errors.ts';
-import type { Release } from '../releases/release.ts';
-import { schedulerFor } from '../schedule/scheduler-registry.ts';
-import { describeSchedule, nextRun } from '../schedule/schedule.ts';
-import { formatWhen } from '../subscriptions/describe.ts';
-import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
+import { describeSubscriptionSchedule, formatWhen } from '../subscriptions/describe.ts';
 import type { CommandSpec } from './registry.ts';
 
 const PREVIEW_LIMITS = { itemsPerMessage: 50, charsPerMessage: 40_000 };
@@ -33,51 +28,32 @@ export const digestCommand: CommandSpec = {
     if (action !== 'preview' && action !== 'now') {
       throw new BotError('bad_input', 'Use `/sco digest preview` to see the next digest, or `/sco digest now` to post it now.');
     }
-    const store = new SubscriptionStore(app.store);
-    const subs = (await store.list(request.channel)).filter((s) => !s.paused);
-    if (subs.length === 0) {
-      throw new BotError('not_found', 'This channel has no active digest subscription. Start one with `/sco subscribe`.');
-    }
     if (action === 'now') {
+      await app.digests.active(request.channel);
       if (!request.user.canManage) {
         throw new BotError('forbidden', 'Sorry, only people who can manage this channel can post a digest now. `/sco digest preview` shows you what it holds.');
       }
-      const scheduler = schedulerFor(app);
-      if (!scheduler?.serves(request.channel)) {
-        throw new BotError('unavailable', 'Digests are not being delivered from here right now; try `/sco digest preview`.');
-      }
-      const outcomes = await Promise.all(subs.map((s) => scheduler.deliverNow(s)));
+      const outcomes = await app.digests.postNow(request.channel);
       const posted = outcomes.filter((o) => o === 'posted').length;
       if (posted > 0) return textReply(`Posted ${posted === 1 ? 'the digest' : `${posted} digests`} in this channel.`);
       if (outcomes.every((o) => o === 'empty')) return textReply('Nothing new since the last digest, so nothing was posted.');
       if (outcomes.includes('busy')) return textReply('A digest for this channel is being posted right now; it will appear shortly.');
       return textReply('The digest could not be posted just now; I will try again at the next run. `/sco subscriptions` shows any problem.');
     }
+    // Exactly what `digest now` would post at this moment: planned and rendered as delivery does.
     const now = app.clock();
     const blocks: Block[] = [];
     const texts: string[] = [];
-    for (const sub of subs) {
-      const cursor = await store.cursor(sub);
-      const found = app.library.seenSince(cursor.since, { until: now.toISOString(), ...(sub.filter ? { filter: sub.filter } : {}) });
-      const extra = (cursor.extra ?? []).map((id) => app.library.get(id)).filter((r): r is Release => r !== null);
-      const releases = [...new Map([...extra, ...found].map((r) => [r.id, r])).values()];
-      const next = nextRun(sub.schedule, new Date(cursor.slot));
+    for (const { sub, replies, next } of await app.digests.preview(request.channel, PREVIEW_LIMITS)) {
       const when = next <= now ? 'due now' : formatWhen(next, sub.schedule.tz);
-      const intro = `Preview of \`${sub.id}\` (${describeSchedule(sub.schedule)}), next digest ${when}:`;
-      const parts: Reply[] = buildDigest({
-        releases,
-        period: { since: cursor.since, until: now.toISOString() },
-        limits: PREVIEW_LIMITS,
-        tz: sub.schedule.tz,
-        ...(sub.filter ? { filter: sub.filter } : {}),
-      });
+      const intro = `Preview of \`${sub.id}\` (${describeSubscriptionSchedule(sub)}), next digest ${when}:`;
       blocks.push({ type: 'context', text: [intro] });
       texts.push(intro);
-      if (parts.length === 0) {
+      if (replies.length === 0) {
         blocks.push({ type: 'text', text: ['Nothing new so far: the digest would post nothing.'] });
         texts.push('Nothing new so far.');
       }
-      for (const p of parts) {
+      for (const p of replies) {
         blocks.push(...p.blocks);
         texts.push(p.text);
       }

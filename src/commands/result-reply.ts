@@ -3,6 +3,7 @@ import type { App } from '../app.ts';
 import type { Block, Button, Reply, ResultItem, Visibility } from '../bot/reply.ts';
 import type { SearchHit, SearchOutcome } from '../library/types.ts';
 import { NS } from '../ports/store.ts';
+import { echo } from '../text/echo.ts';
 
 export const PAGE_SIZE = 5;
 const PAGE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -50,8 +51,10 @@ export async function loadPage(app: App, value: string): Promise<{ state: PageSt
 }
 
 function describe(state: PageState, outcome: SearchOutcome): string {
-  if (state.kind === 'latest') return state.query ? `Latest releases on “${state.query}”` : 'Latest releases';
-  return `Results for “${outcome.showingFor ?? outcome.query}”`;
+  // What was typed is echoed cut and without control characters: a 100,000-character query
+  // must not become the heading.
+  if (state.kind === 'latest') return state.query ? `Latest releases on “${echo(state.query)}”` : 'Latest releases';
+  return `Results for “${echo(outcome.showingFor ?? outcome.query)}”`;
 }
 
 /**
@@ -69,7 +72,7 @@ export function resultsReply(
   const heading = describe(state, outcome);
   blocks.push({ type: 'heading', text: heading });
   if (outcome.showingFor && outcome.showingFor !== outcome.query) {
-    blocks.push({ type: 'context', text: ['Showing results for ', { text: outcome.showingFor, strong: true }, ` (you typed “${outcome.query}”)`] });
+    blocks.push({ type: 'context', text: ['Showing results for ', { text: echo(outcome.showingFor), strong: true }, ` (you typed “${echo(outcome.query)}”)`] });
   }
   for (const note of outcome.notes) blocks.push({ type: 'context', text: [note] });
 

@@ -14,6 +14,7 @@ export const subscribeCommand: CommandSpec = {
     '/sco subscribe',
     '/sco subscribe weekly monday at 08:30 tz Europe/Berlin afghanistan',
     '/sco subscribe hourly verbose',
+    '/sco subscribe daily quiet',
     '/sco subscribe cron "0 9 * * 1-5" tz Asia/Tashkent backfill 3',
   ],
   options: [
@@ -30,7 +31,17 @@ export const subscribeCommand: CommandSpec = {
     const existing = (await store.list(request.channel)).find(
       (s) => !s.paused && JSON.stringify(s.schedule) === JSON.stringify(wanted.schedule) && (s.filter ?? '') === (wanted.filter ?? ''),
     );
-    if (existing) throw new BotError('bad_input', `This channel already has that subscription (\`${existing.id}\`). See \`/sco subscriptions\`.`);
+    const name = request.user.name ?? 'Someone';
+    const who = name.charAt(0).toUpperCase() + name.slice(1);
+    if (existing) {
+      // The same digest asked for again as quiet or verbose: a change of mode, not a duplicate.
+      if (wanted.nothingNewLine !== undefined && Boolean(existing.nothingNewLine) !== wanted.nothingNewLine) {
+        const changed = (await store.update(existing.id, { nothingNewLine: wanted.nothingNewLine })) ?? existing;
+        const line = describeSubscription(changed, await store.cursor(changed), app.clock());
+        return textReply(`${who} changed this channel’s subscription: ${line}`, 'channel');
+      }
+      throw new BotError('bad_input', `This channel already has that subscription (\`${existing.id}\`). See \`/sco subscriptions\`.`);
+    }
     const now = app.clock().toISOString();
     const extra = wanted.backfill
       ? app.library.latest({ ...(wanted.filter ? { topic: wanted.filter } : {}), limit: wanted.backfill }).hits.map((h) => h.release.id)
@@ -50,8 +61,6 @@ export const subscribeCommand: CommandSpec = {
     );
     const line = describeSubscription(sub, await store.cursor(sub), app.clock());
     const back = !extra?.length ? '' : extra.length === 1 ? ' The first digest also brings the newest release.' : ` The first digest also brings the ${extra.length} newest releases.`;
-    const name = request.user.name ?? 'Someone';
-    const who = name.charAt(0).toUpperCase() + name.slice(1);
     return textReply(`${who} subscribed this channel: ${line}${back} Stop with \`/sco unsubscribe ${sub.id}\`.`, 'channel');
   },
 };

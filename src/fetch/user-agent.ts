@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const PLACEHOLDER_REPO = 'https://github.com/sco-bot/sco-bot';
 
@@ -10,7 +10,10 @@ export function defaultUserAgent(): string {
   let version = '0.0.0';
   let repo = PLACEHOLDER_REPO;
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    // From src/fetch/ (tsx) or dist/src/fetch/ (the compiled build): the first package.json up.
+    const at = ['../../package.json', '../../../package.json'].map((p) => new URL(p, import.meta.url)).find((u) => existsSync(u));
+    if (!at) throw new Error('no package.json');
+    const pkg = JSON.parse(readFileSync(at, 'utf8')) as {
       version?: string;
       repository?: string | { url?: string };
       homepage?: string;

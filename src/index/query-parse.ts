@@ -1,4 +1,5 @@
 import { wordsOf } from './words.ts';
+import { isCalendarDay } from '../util/iso-date.ts';
 
 /** One thing to look for: a word, or a phrase (quoted, or hyphenated like "Anti-Terrorist"). */
 export interface QueryTerm {
@@ -93,7 +94,7 @@ function applyFilter(q: ParsedQuery, key: string, value: string): boolean {
   const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(value);
   const month = m?.[2] ? Number(m[2]) : undefined;
   const day = m?.[3] ? Number(m[3]) : undefined;
-  if (!m || (month !== undefined && (month < 1 || month > 12)) || (day !== undefined && (day < 1 || day > 31))) {
+  if (!m || (month !== undefined && (month < 1 || month > 12)) || (day !== undefined && !isCalendarDay(Number(m[1]), month!, day))) {
     q.notes.push(`I did not understand ${key}:${value}; write a year, a month or a day, such as ${key}:2020, ${key}:2021-06 or ${key}:2021-06-15.`);
     return true;
   }

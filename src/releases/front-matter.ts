@@ -1,5 +1,8 @@
-import { parse } from 'yaml';
+import { lazyRequire } from '../util/lazy-require.ts';
 import { yamlErrorText } from './yaml-error.ts';
+
+/** Loaded on first use: a lookup over unchanged files parses no YAML. */
+const yaml = lazyRequire<typeof import('yaml')>('yaml');
 
 export interface FrontMatter {
   title?: string;
@@ -29,7 +32,7 @@ export function splitFrontMatter(text: string): SplitMarkdown {
   }
   let doc: unknown;
   try {
-    doc = parse(m[1] ?? '', { logLevel: 'error' });
+    doc = yaml().parse(m[1] ?? '', { logLevel: 'error' });
   } catch (e) {
     // Line 1 of the file is the opening ---.
     throw new FrontMatterError(`front matter is not valid YAML: ${yamlErrorText(e, 1)}`);

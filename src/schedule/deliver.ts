@@ -1,8 +1,7 @@
 import type { App } from '../app.ts';
-import { buildDigest } from '../digest/build-digest.ts';
+import { digestMessages, planDigest } from '../digest/plan-digest.ts';
 import { NS, type Namespace } from '../ports/store.ts';
 import type { PostResult, Transport } from '../ports/transport.ts';
-import type { Release } from '../releases/release.ts';
 import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import type { Subscription } from '../subscriptions/subscription.ts';
 import { dueRun } from './schedule.ts';
@@ -76,22 +75,10 @@ export class Deliverer {
         cursor = this.advanced(cursor, last);
         await this.subs.setCursor(sub.id, cursor);
       }
-      const slot = immediate ? now : dueRun(sub.schedule, new Date(cursor.slot), now);
-      if (!slot) return 'not_due';
-      const until = slot.toISOString();
-      const found = this.app.library.seenSince(cursor.since, { until, ...(sub.filter ? { filter: sub.filter } : {}) });
-      const ids = [...new Set([...(cursor.extra ?? []), ...found.map((r) => r.id)])];
-      const record: DeliveryRecord = {
-        key: `${sub.id}@${until}`,
-        channel: sub.channel,
-        since: cursor.since,
-        until,
-        slot: immediate ? null : until,
-        releaseIds: ids,
-        ...(cursor.extra?.length ? { backfill: cursor.extra } : {}),
-        posted: [],
-        state: 'pending',
-      };
+      // What the digest holds is decided in one place, for delivery, preview and `sco digest` alike.
+      const plan = planDigest(sub, cursor, this.app.library, now, immediate);
+      if (!plan) return 'not_due';
+      const record: DeliveryRecord = { key: `${sub.id}@${plan.until}`, channel: sub.channel, ...plan, posted: [], state: 'pending' };
       await this.deliveries.set(sub.id, record);
       return await this.complete(sub, record, transport, false);
     } finally {
@@ -117,17 +104,7 @@ export class Deliverer {
 
   private async complete(sub: Subscription, record: DeliveryRecord, transport: Transport, resumed: boolean): Promise<DeliveryOutcome> {
     const log = this.app.logger.child({ subscription: sub.id, delivery: record.key });
-    const releases = record.releaseIds.map((id) => this.app.library.get(id)).filter((r): r is Release => r !== null);
-    const tz = sub.schedule.tz;
-    const replies = buildDigest({
-      releases,
-      period: { since: record.since, until: record.until },
-      limits: transport.limits,
-      tz,
-      ...(sub.filter ? { filter: sub.filter } : {}),
-      ...(sub.nothingNewLine ? { nothingNewLine: true } : {}),
-      ...(record.backfill ? { backfill: record.backfill } : {}),
-    });
+    const replies = digestMessages(sub, record, this.app.library, transport.limits);
     for (const [i, reply] of replies.entries()) {
       if (record.posted[i]) continue;
       const idempotencyKey = `${record.key}/${i + 1}`;
@@ -165,7 +142,7 @@ export class Deliverer {
     await this.deliveries.set(sub.id, record);
     const cursor = await this.subs.cursor(sub);
     await this.subs.setCursor(sub.id, this.advanced(cursor, record));
-    if (replies.length > 0) log.info({ releases: releases.length, messages: replies.length }, 'digest posted');
+    if (replies.length > 0) log.info({ releases: record.releaseIds.length, messages: replies.length }, 'digest posted');
     return replies.length > 0 ? 'posted' : 'empty';
   }
 

@@ -1,6 +1,9 @@
-import cron from 'node-cron';
+import { lazyRequire } from '../util/lazy-require.ts';
 import type { Schedule } from '../subscriptions/subscription.ts';
 import { validTimezone } from '../util/timezone.ts';
+
+/** Loaded on first use: describing a schedule or a lookup needs no cron parser. */
+const nodeCron = lazyRequire<typeof import('node-cron').default>('node-cron');
 
 /** One formatter per timezone: building one costs far more than using it (60% of a fan-out's CPU). */
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -66,7 +69,7 @@ function cronMatcher(expr: string, tz: string): Matcher {
   const key = `${tz} ${expr}`;
   let m = cronMatchers.get(key);
   if (!m) {
-    const task = cron.createTask(expr, () => undefined, { timezone: tz });
+    const task = nodeCron().createTask(expr, () => undefined, { timezone: tz });
     m = (task as unknown as { timeMatcher: Matcher }).timeMatcher;
     // The task was only wanted for its matcher; keep node-cron's registry clean.
     void Promise.resolve(task.destroy()).catch(() => undefined);
@@ -137,6 +140,6 @@ export function describeSchedule(s: Schedule): string {
 
 /** A five-field cron expression node-cron accepts. */
 export function validCron(expr: string): boolean {
-  return expr.trim().split(/\s+/).length === 5 && cron.validate(expr);
+  return expr.trim().split(/\s+/).length === 5 && nodeCron().validate(expr);
 }
 

@@ -6,7 +6,6 @@ import type { Transport } from '../ports/transport.ts';
 import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import type { Subscription } from '../subscriptions/subscription.ts';
 import { Deliverer, type DeliveryOptions, type DeliveryOutcome } from './deliver.ts';
-import { registerScheduler } from './scheduler-registry.ts';
 
 export interface SchedulerOptions extends Partial<DeliveryOptions> {
   /** node-cron expression of the tick that looks for due digests; every minute by default. */
@@ -101,11 +100,12 @@ export function startScheduler(app: App, transports: Transport[], opts: Schedule
     deliverNow: (sub) => track(deliver(sub, app.clock(), true)),
     serves: (channel) => transportFor(channel) !== undefined,
     async stop() {
-      registerScheduler(app, undefined);
+      app.digests.attach(undefined);
       if (task) await task.destroy();
       await Promise.allSettled([...inflight]);
     },
   };
-  registerScheduler(app, scheduler);
+  // `/sco digest now` posts through this scheduler (the App's digest service, not a global map).
+  app.digests.attach(scheduler);
   return scheduler;
 }

@@ -7,6 +7,16 @@ export function formatWhen(date: Date, tz: string): string {
   return formatInstant(date, tz, { weekday: true });
 }
 
+/** quiet (the default) posts nothing for an empty period; verbose posts a short line. */
+export function describeMode(sub: Pick<Subscription, 'nothingNewLine'>): string {
+  return sub.nothingNewLine ? 'verbose: says so when there is nothing new' : 'quiet: posts nothing when there is nothing new';
+}
+
+/** "daily at 09:00 (Europe/Berlin), quiet: ...": the schedule and the mode. */
+export function describeSubscriptionSchedule(sub: Pick<Subscription, 'schedule' | 'nothingNewLine'>): string {
+  return `${describeSchedule(sub.schedule)}, ${describeMode(sub)}`;
+}
+
 /** One line per subscription for `/sco subscriptions` and confirmations. */
 export function describeSubscription(sub: Subscription, cursor: CursorState, now: Date): string {
   const what = sub.filter ? `releases matching “${sub.filter}”` : 'all new releases';
@@ -16,6 +26,6 @@ export function describeSubscription(sub: Subscription, cursor: CursorState, now
   }
   const next = nextRun(sub.schedule, new Date(cursor.slot));
   const when = next.getTime() <= now.getTime() ? 'due now' : formatWhen(next, sub.schedule.tz);
-  const quiet = sub.nothingNewLine ? ' Says so when there is nothing new.' : '';
-  return `${head}. Next digest: ${when}.${quiet}`;
+  const mode = sub.nothingNewLine ? 'Verbose: says so when there is nothing new.' : 'Quiet: posts nothing when there is nothing new.';
+  return `${head}. Next digest: ${when}. ${mode}`;
 }

@@ -1,6 +1,7 @@
 import { BotError } from '../errors.ts';
 import { validCron } from '../schedule/schedule.ts';
-import { validTimezone } from '../util/timezone.ts';
+import { editDistance } from '../text/edit-distance.ts';
+import { shownZone, validTimezone } from '../util/timezone.ts';
 import type { Schedule } from './subscription.ts';
 
 /** What `/sco subscribe ...` asks for. */
@@ -16,6 +17,42 @@ export const SUBSCRIBE_USAGE =
   'subscribe [daily|weekly <day>|hourly|cron "<expr>"] [at HH:MM] [tz <Area/City>] [backfill N] [quiet|verbose] [topic or query]';
 
 const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** The schedules there are, as the refusal of a schedule-like word lists them. */
+const SCHEDULES = 'daily, weekly <day>, hourly or cron "<expr>"';
+/**
+ * Words that read as a schedule but are none: taken as the start of the topic they would make a
+ * daily digest of releases mentioning "monthly", which is never what was meant.
+ */
+const SCHEDULE_LIKE = new Set([
+  'monthly', 'yearly', 'annually', 'annual', 'quarterly', 'fortnightly', 'biweekly', 'bi-weekly', 'semiweekly',
+  'nightly', 'minutely', 'every', 'weekdays', 'weekends', 'weekday', 'weekend', 'once', 'twice',
+]);
+const FULL_DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** A refusal when `word` (the first word past the options) looks like a schedule; otherwise nothing. */
+function refuseScheduleLike(word: string): void {
+  const w = word.toLowerCase();
+  if (FULL_DAYS.includes(w)) bad(`"${word}" alone is not a schedule; say \`weekly ${w}\`.`, `subscribe weekly ${w} at 09:00`);
+  const typo = ['daily', 'weekly', 'hourly'].find((s) => w.length >= 4 && w !== s && editDistance(w, s, 2) <= 1);
+  if (SCHEDULE_LIKE.has(w) || typo) {
+    const hint = typo ? ` Did you mean "${typo}"?` : '';
+    bad(`"${word}" is not a schedule I know; the schedules are ${SCHEDULES}.${hint}`, 'subscribe weekly monday at 09:00');
+  }
+}
+
+/** Why a cron expression is refused: malformed, or well formed but naming a day that never comes. */
+function cronProblem(expr: string): string {
+  const fields = expr.trim().split(/\s+/);
+  if (fields.length === 5) {
+    const anyDay = [...fields.slice(0, 2), '*', fields[3]!, fields[4]!].join(' ');
+    const anyMonth = [...fields.slice(0, 3), '*', fields[4]!].join(' ');
+    if (validCron(anyDay) && validCron(anyMonth)) {
+      return `cron "${expr}" never fires: no month in it has that day.`;
+    }
+  }
+  return `"${expr}" is not a five-field cron expression (minute hour day month weekday).`;
+}
 
 function bad(what: string, example: string): never {
   throw new BotError('bad_input', `${what} Try for example: \`/sco ${example}\``);
@@ -66,7 +103,7 @@ export function parseSubscribe(text: string, defaultTimezone: string): Subscribe
     } else if (w === 'cron') {
       const next = tokens[i + 1];
       if (!next?.quoted) bad('Put the cron expression in double quotes.', 'subscribe cron "0 9 * * 1-5"');
-      if (!validCron(next.word)) bad(`"${next.word}" is not a five-field cron expression (minute hour day month weekday).`, 'subscribe cron "0 9 * * 1-5"');
+      if (!validCron(next.word)) bad(cronProblem(next.word), 'subscribe cron "0 9 * * 1-5"');
       kind = 'cron';
       expr = next.word.trim().replace(/\s+/g, ' ');
       i++;
@@ -76,10 +113,11 @@ export function parseSubscribe(text: string, defaultTimezone: string): Subscribe
     } else if (/^\d{1,2}:\d{2}$/.test(w)) at = parseTime(w);
     else if (w === 'tz') {
       const zone = tokens[i + 1]?.word ?? '';
+      if (!zone) bad('tz needs a timezone after it, such as Europe/Berlin.', 'subscribe daily at 09:00 tz Europe/Berlin');
       if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(zone) || !validTimezone(zone)) {
         bad(`"${zone}" is not a timezone I know (use Area/City).`, 'subscribe daily at 09:00 tz Europe/Berlin');
       }
-      tz = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+      tz = shownZone(zone);
       i++;
     } else if (w === 'backfill') {
       const n = Number(tokens[i + 1]?.word);
@@ -88,7 +126,10 @@ export function parseSubscribe(text: string, defaultTimezone: string): Subscribe
       i++;
     } else if (w === 'quiet') nothingNewLine = false;
     else if (w === 'verbose') nothingNewLine = true;
-    else break;
+    else {
+      refuseScheduleLike(t.word);
+      break;
+    }
   }
   const rest = tokens.slice(i).map((t) => (t.quoted ? `"${t.word}"` : t.word)).join(' ').trim();
   let schedule: Schedule;

@@ -35,6 +35,15 @@ export class SubscriptionStore {
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
 
+  /** Changes how a subscription reads (its mode); delivery's cursor is kept apart and untouched. */
+  async update(id: string, patch: Pick<Subscription, 'nothingNewLine'>): Promise<Subscription | undefined> {
+    const sub = await this.subs.get(id);
+    if (!sub) return undefined;
+    const next = { ...sub, ...patch };
+    await this.subs.set(id, next);
+    return next;
+  }
+
   async remove(id: string): Promise<boolean> {
     const removed = await this.subs.delete(id);
     await this.cursors.delete(id);

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Topic } from '../library/types.ts';
 import type { LoadProblem } from '../releases/release.ts';
 import { yamlErrorText } from '../releases/yaml-error.ts';
 import { unusableName } from './name-check.ts';
 import { Taxonomy, type TaxonomyTopic } from './taxonomy.ts';
+import { lazyRequire } from '../util/lazy-require.ts';
+
+/** Loaded on first use: the parsed taxonomy is cached, so most starts parse no YAML. */
+const yaml = lazyRequire<typeof import('yaml')>('yaml');
 
 /** Section names in topics.yml and the topic kind each holds. */
 const SECTIONS: Record<string, Topic['kind']> = {
@@ -51,7 +54,7 @@ export function parseTaxonomy(text: string, path: string): TaxonomyLoad {
   const problems: LoadProblem[] = [];
   let doc: unknown;
   try {
-    doc = parse(text, { logLevel: 'error' });
+    doc = yaml().parse(text, { logLevel: 'error' });
   } catch (e) {
     return { taxonomy: new Taxonomy([]), problems: [{ path, reason: `not valid YAML: ${yamlErrorText(e)}` }] };
   }

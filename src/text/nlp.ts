@@ -1,5 +1,8 @@
-import winkNLP, { type WinkMethods } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type { WinkMethods } from 'wink-nlp';
+import { lazyRequire } from '../util/lazy-require.ts';
+
+const winkNLP = lazyRequire<typeof import('wink-nlp').default>('wink-nlp');
+const model = lazyRequire<typeof import('wink-eng-lite-web-model').default>('wink-eng-lite-web-model');
 
 /**
  * wink-nlp instances, loaded once and only when first needed: loading the model takes ~150 ms,
@@ -10,12 +13,12 @@ let analyser: WinkMethods | null = null;
 
 /** Sentence boundaries only: ~4x faster than the full pipeline, used at indexing. */
 export function sentenceNlp(): WinkMethods {
-  splitter ??= winkNLP(model, ['sbd']);
+  splitter ??= winkNLP()(model(), ['sbd']);
   return splitter;
 }
 
 /** Sentences, parts of speech and entities, used on questions and candidate answers. */
 export function fullNlp(): WinkMethods {
-  analyser ??= winkNLP(model, ['sbd', 'pos', 'ner']);
+  analyser ??= winkNLP()(model(), ['sbd', 'pos', 'ner']);
   return analyser;
 }

@@ -10,12 +10,12 @@ export interface ScoRun {
   stderr: string;
 }
 
-/** Runs `bin/sco.js` as a person would, with optional piped standard input. */
+/** Runs `bin/sco.js` as a person would, with optional piped standard input (from the sources: no build needed). */
 export function runSco(args: string[], options: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<ScoRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/sco.js'), ...args], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...options.env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', SCO_FROM_SOURCE: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
