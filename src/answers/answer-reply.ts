@@ -1,4 +1,5 @@
 import type { Block, Button, Reply, RichText } from '../bot/reply.ts';
+import { citeButtons } from '../citations/citation.ts';
 import { DECLINE } from './answer.ts';
 import type { AnswerResult } from './types.ts';
 
@@ -21,7 +22,8 @@ function dated(date: string | null): string {
  */
 export function answerReply(result: AnswerResult, feedbackId: string): Reply {
   const blocks: Block[] = [];
-  const buttons: Block = { type: 'buttons', buttons: feedbackButtons(feedbackId) };
+  // Cite buttons for the releases an answer rests on, after the feedback ones.
+  const buttons: Block = { type: 'buttons', buttons: [...feedbackButtons(feedbackId), ...citeButtons(result.citations)] };
 
   if (result.answer === null) {
     const lines = [DECLINE];

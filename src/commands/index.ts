@@ -1,4 +1,5 @@
 import { askCommand } from './ask.ts';
+import { citeAction } from './cite-action.ts';
 import { digestCommand } from './digest.ts';
 import { feedbackDownAction, feedbackUpAction } from './feedback-actions.ts';
 import { helpCommand } from './help.ts';
@@ -20,5 +21,6 @@ export function buildRegistry(): Registry {
     .add(subscribeCommand, unsubscribeCommand, resumeCommand, subscriptionsCommand, digestCommand)
     .add(askCommand)
     .addAction(moreResultsAction, shareResultsAction)
-    .addAction(feedbackUpAction, feedbackDownAction);
+    .addAction(feedbackUpAction, feedbackDownAction)
+    .addAction(citeAction);
 }

@@ -3,6 +3,7 @@ import type { App } from '../app.ts';
 import type { Block, Button, Reply, ResultItem, Visibility } from '../bot/reply.ts';
 import type { SearchHit, SearchOutcome } from '../library/types.ts';
 import { NS } from '../ports/store.ts';
+import { citeButton } from '../citations/citation.ts';
 
 export const PAGE_SIZE = 5;
 const PAGE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -23,6 +24,7 @@ export function toItem(hit: SearchHit): ResultItem {
     snippet: hit.snippet,
     summary: r.summary.join(' ') || undefined,
     score: Math.round(hit.score * 1000) / 1000,
+    button: citeButton(r),
   };
 }
 
