@@ -1,5 +1,4 @@
 import type { Block, Button, Reply, RichText } from '../bot/reply.ts';
-import { citeButtons } from '../citations/citation.ts';
 import { DECLINE } from './answer.ts';
 import type { AnswerResult } from './types.ts';
 
@@ -22,8 +21,7 @@ function dated(date: string | null): string {
  */
 export function answerReply(result: AnswerResult, feedbackId: string): Reply {
   const blocks: Block[] = [];
-  // Cite buttons for the releases an answer rests on, after the feedback ones.
-  const buttons: Block = { type: 'buttons', buttons: [...feedbackButtons(feedbackId), ...citeButtons(result.citations)] };
+  const buttons: Block = { type: 'buttons', buttons: feedbackButtons(feedbackId) };
 
   if (result.answer === null) {
     const lines = [DECLINE];

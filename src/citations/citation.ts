@@ -1,4 +1,4 @@
-import type { Button } from '../bot/reply.ts';
+import type { Button, Reply } from '../bot/reply.ts';
 
 /** What a citation needs of a release; results, answers and the index all have it. */
 export interface Citable {
@@ -48,4 +48,10 @@ export function citeButton(release: Pick<Citable, 'id' | 'title'>, label = 'Cite
 export function citeButtons(citations: { n: number; id: string; title: string }[]): Button[] {
   const seen = new Set<string>();
   return citations.filter((c) => !seen.has(c.id) && seen.add(c.id)).map((c) => citeButton(c, `Cite [${c.n}]`));
+}
+
+/** The reply with a row of Cite buttons for its citations, after its other buttons; unchanged when it cites nothing. */
+export function withCiteButtons(reply: Reply, citations: { n: number; id: string; title: string }[]): Reply {
+  const buttons = citeButtons(citations);
+  return buttons.length ? { ...reply, blocks: [...reply.blocks, { type: 'buttons', buttons }] } : reply;
 }
