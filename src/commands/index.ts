@@ -9,6 +9,7 @@ import { moreResultsAction, shareResultsAction } from './results-actions.ts';
 import { resumeCommand } from './resume.ts';
 import { searchCommand } from './search.ts';
 import { showCommand } from './show.ts';
+import { pauseSubscriptionAction, removeSubscriptionAction, resumeSubscriptionAction } from './subscription-actions.ts';
 import { subscribeCommand } from './subscribe.ts';
 import { subscriptionsCommand } from './subscriptions.ts';
 import { topicsCommand } from './topics.ts';
@@ -22,5 +23,6 @@ export function buildRegistry(): Registry {
     .add(askCommand)
     .addAction(moreResultsAction, shareResultsAction)
     .addAction(feedbackUpAction, feedbackDownAction)
-    .addAction(citeAction);
+    .addAction(citeAction)
+    .addAction(pauseSubscriptionAction, resumeSubscriptionAction, removeSubscriptionAction);
 }

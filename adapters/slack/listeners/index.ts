@@ -2,12 +2,17 @@ import type { App as BoltApp } from '@slack/bolt';
 import type { SlackDeps } from '../slack-deps.ts';
 import { buttonAction } from './actions/button-action.ts';
 import { scoCommand } from './commands/sco-command.ts';
+import { HomeTab } from '../home-tab.ts';
+import { appHomeOpened } from './events/app-home-opened.ts';
 import { appMention } from './events/app-mention.ts';
 import { directMessage } from './messages/direct-message.ts';
 
 /** Every listener, one per file; the core decides what each request means. */
-export function registerListeners(bolt: BoltApp, deps: SlackDeps): void {
+export function registerListeners(bolt: BoltApp, base: SlackDeps): void {
+  const home = new HomeTab(base.app, bolt.client, base.users, base.logger);
+  const deps: SlackDeps = { ...base, home };
   bolt.command('/sco', scoCommand(deps));
+  bolt.event('app_home_opened', appHomeOpened(deps, home));
   bolt.event('app_mention', appMention(deps));
   bolt.message(directMessage(deps));
   // Every button of ours has an id like `results.more` or `feedback.up`; the registry knows them.

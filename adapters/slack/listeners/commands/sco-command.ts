@@ -21,6 +21,7 @@ export function scoCommand(deps: SlackDeps) {
       };
       const reply = await deps.app.bot.handle(request);
       await respondWith(respond, reply);
+      await deps.home?.afterCommand(command.team_id, request.text);
     } catch (error) {
       deps.logger.error({ err: error, channel: command.channel_id }, 'slash command failed');
       await respond({ response_type: 'ephemeral', text: friendlySentence(error) }).catch((e: unknown) =>
