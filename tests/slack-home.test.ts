@@ -4,7 +4,7 @@ import type { ApiCall } from './fakes/slack/fake-slack.ts';
 import { slashCommand } from './fakes/slack/payloads.ts';
 import { interactiveForm, postSigned, slashCommandForm } from './fakes/slack/sign.ts';
 import { SIGNING_SECRET, startHarness, type SlackHarness } from './fakes/slack/slack-harness.ts';
-import { appHomeOpened, viewBlockAction } from './fakes/slack/view-payloads.ts';
+import { appHomeOpened, viewBlockAction, viewState, viewSubmission } from './fakes/slack/view-payloads.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
 let h: SlackHarness;
@@ -125,5 +125,34 @@ describe('Slack Home tab (app_home_opened -> views.publish)', () => {
     await postSigned(h.eventsUrl, SIGNING_SECRET, JSON.stringify(appHomeOpened('U1', 'messages')));
     await new Promise((r) => setTimeout(r, 200));
     expect(h.fake.callsOf('views.publish').length).toBe(before);
+  });
+});
+
+describe('Slack Home tab: Search releases', () => {
+  it('opens a search modal with the press trigger_id, shows results in it, and cites from it', async () => {
+    await postSigned(h.eventsUrl, SIGNING_SECRET, interactiveForm(viewBlockAction('U1', 'home_search', 'search')), { contentType: FORM });
+    const open = await h.fake.waitForCall('views.open');
+    expect(open.args.trigger_id).toBe('2.3.4');
+    const form = open.args.view as any;
+    expect(form.callback_id).toBe('sco_search');
+    expect(form.blocks[0].type).toBe('input');
+
+    const empty = await postSigned(h.eventsUrl, SIGNING_SECRET, interactiveForm(viewSubmission('U1', 'sco_search', { query: { value: { type: 'plain_text_input', value: '  ' } } })), { contentType: FORM });
+    expect(await empty.json()).toEqual({ response_action: 'errors', errors: { query: 'Type a few words to look for.' } });
+
+    const res = await postSigned(h.eventsUrl, SIGNING_SECRET, interactiveForm(viewSubmission('U1', 'sco_search', { query: { value: { type: 'plain_text_input', value: 'contact group' } } })), { contentType: FORM });
+    const ack = (await res.json()) as any;
+    expect(ack.response_action).toBe('update');
+    expect(ack.view.type).toBe('modal');
+    expect(ack.view.blocks.length).toBeLessThanOrEqual(100);
+    const json = JSON.stringify(ack.view.blocks);
+    expect(json).toContain('Contact Group');
+    // A modal has no channel to share to; Cite stays.
+    expect(json).not.toContain('results.share');
+    const cite = ack.view.blocks.find((b: any) => b.accessory?.action_id === 'release.cite').accessory;
+
+    await postSigned(h.eventsUrl, SIGNING_SECRET, interactiveForm(viewBlockAction('U1', 'release.cite', cite.value, viewState('modal', { id: 'VMODAL1' }))), { contentType: FORM });
+    const pushed = await h.fake.waitForCall('views.push');
+    expect(JSON.stringify((pushed.args.view as any).blocks)).toContain('Secretariat of the Shanghai Cooperation Organisation.');
   });
 });

@@ -1,6 +1,7 @@
 import type { App as BoltApp } from '@slack/bolt';
 import type { SlackDeps } from '../slack-deps.ts';
 import { buttonAction } from './actions/button-action.ts';
+import { registerHomeButtons } from './actions/home-buttons.ts';
 import { scoCommand } from './commands/sco-command.ts';
 import { HomeTab } from '../home-tab.ts';
 import { appHomeOpened } from './events/app-home-opened.ts';
@@ -17,4 +18,5 @@ export function registerListeners(bolt: BoltApp, base: SlackDeps): void {
   bolt.message(directMessage(deps));
   // Every button of ours has an id like `results.more` or `feedback.up`; the registry knows them.
   bolt.action({ type: 'block_actions', action_id: /^[a-z][\w-]*\.[\w.-]+$/ }, buttonAction(deps));
+  registerHomeButtons(bolt, deps);
 }
