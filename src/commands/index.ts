@@ -5,6 +5,7 @@ import { feedbackDownAction, feedbackUpAction } from './feedback-actions.ts';
 import { helpCommand } from './help.ts';
 import { latestCommand } from './latest.ts';
 import { Registry } from './registry.ts';
+import { messageReleasesAction } from './message-releases.ts';
 import { moreResultsAction, shareResultsAction } from './results-actions.ts';
 import { resumeCommand } from './resume.ts';
 import { searchCommand } from './search.ts';
@@ -23,6 +24,6 @@ export function buildRegistry(): Registry {
     .add(askCommand)
     .addAction(moreResultsAction, shareResultsAction)
     .addAction(feedbackUpAction, feedbackDownAction)
-    .addAction(citeAction)
+    .addAction(citeAction, messageReleasesAction)
     .addAction(pauseSubscriptionAction, resumeSubscriptionAction, removeSubscriptionAction);
 }

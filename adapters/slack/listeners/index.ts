@@ -7,6 +7,7 @@ import { HomeTab } from '../home-tab.ts';
 import { appHomeOpened } from './events/app-home-opened.ts';
 import { appMention } from './events/app-mention.ts';
 import { directMessage } from './messages/direct-message.ts';
+import { FIND_RELEASES_SHORTCUT, findReleasesShortcut } from './shortcuts/find-releases.ts';
 
 /** Every listener, one per file; the core decides what each request means. */
 export function registerListeners(bolt: BoltApp, base: SlackDeps): void {
@@ -19,4 +20,5 @@ export function registerListeners(bolt: BoltApp, base: SlackDeps): void {
   // Every button of ours has an id like `results.more` or `feedback.up`; the registry knows them.
   bolt.action({ type: 'block_actions', action_id: /^[a-z][\w-]*\.[\w.-]+$/ }, buttonAction(deps));
   registerHomeButtons(bolt, deps);
+  bolt.shortcut({ type: 'message_action', callback_id: FIND_RELEASES_SHORTCUT }, findReleasesShortcut(deps));
 }

@@ -175,6 +175,23 @@ export class FakeDiscord {
     return base;
   }
 
+  /** A message context menu command (type 3) used on a message someone posted in the channel. */
+  messageCommand(name: string, target: { content: string; embeds?: unknown[]; author?: FakeUser }, opts: { user?: FakeUser; permissions?: string; channelId?: string } = {}) {
+    const base = this.interactionBase(2, opts);
+    const channelId = base.payload.channel_id as string;
+    const targetMessage = message({ channelId, guildId: this.guildId, author: target.author ?? { id: '333333333333333333', username: 'colleague' }, content: target.content, embeds: target.embeds });
+    base.payload.data = {
+      id: snowflake(),
+      name,
+      type: 3,
+      guild_id: this.guildId,
+      target_id: targetMessage.id,
+      resolved: { messages: { [targetMessage.id as string]: targetMessage } },
+    };
+    this.gateway.dispatch('INTERACTION_CREATE', base.payload);
+    return base;
+  }
+
   /** Typing into an autocompleted option of `/sco <sub>`. */
   autocomplete(sub: string, option: string, value: string, opts: { user?: FakeUser } = {}) {
     const base = this.interactionBase(4, opts);
