@@ -17,7 +17,10 @@ import { FIND_RELEASES_MENU, messageWords } from './message-menu.ts';
 import { renderReply } from './render-reply.ts';
 import { defer, respond, whenSlow, type Deferral, type Repliable } from './respond-interaction.ts';
 import { ROOT_COMMAND, specForSubcommand } from './slash-commands.ts';
+import { mergeChoices, titleChoices } from './title-choices.ts';
 import { topicChoices } from './topic-choices.ts';
+import { LIMITS } from './limits.ts';
+import { suggestTitles } from '../../src/commands/title-suggestions.ts';
 
 const SORRY = 'Sorry, something went wrong on my side while handling that. Please try again in a moment.';
 
@@ -131,6 +134,12 @@ async function autocomplete(app: App, i: AutocompleteInteraction): Promise<void>
   const spec = specForSubcommand(app.registry, i.options.getSubcommand(false));
   const focused = i.options.getFocused(true);
   const option = spec?.options.find((o) => o.name.toLowerCase() === focused.name);
-  const choices = option?.autocomplete === 'topics' ? topicChoices(app.library.topics(), String(focused.value)) : [];
+  const typed = String(focused.value);
+  const topics = option?.autocomplete ? topicChoices(app.library.topics(), typed) : [];
+  // In a lookup a topic is a filter (`topic:rats`); titles complete the words themselves.
+  const choices =
+    option?.autocomplete === 'titles'
+      ? mergeChoices(topics.map((t) => ({ ...t, value: `topic:${t.value}`.slice(0, LIMITS.choiceValue) })), titleChoices(suggestTitles(app.library, typed, LIMITS.autocompleteChoices)))
+      : topics;
   await i.respond(choices);
 }
