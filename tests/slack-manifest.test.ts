@@ -32,6 +32,8 @@ describe('Slack app manifest', () => {
         'app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'reactions:write', 'users:read',
         // Home tab (issue 13): the channels a person shares with the bot.
         'channels:read', 'groups:read',
+        // Link unfurls (issue 13).
+        'links:read', 'links:write',
       ].sort(),
     );
   });

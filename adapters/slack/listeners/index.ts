@@ -6,6 +6,8 @@ import { scoCommand } from './commands/sco-command.ts';
 import { HomeTab } from '../home-tab.ts';
 import { appHomeOpened } from './events/app-home-opened.ts';
 import { appMention } from './events/app-mention.ts';
+import { linkShared } from './events/link-shared.ts';
+import { PoliteFetcher } from '../../../src/fetch/polite-fetcher.ts';
 import { directMessage } from './messages/direct-message.ts';
 import { FIND_RELEASES_SHORTCUT, findReleasesShortcut } from './shortcuts/find-releases.ts';
 
@@ -16,6 +18,8 @@ export function registerListeners(bolt: BoltApp, base: SlackDeps): void {
   bolt.command('/sco', scoCommand(deps));
   bolt.event('app_home_opened', appHomeOpened(deps, home));
   bolt.event('app_mention', appMention(deps));
+  // One polite fetcher for pasted links, as the sync has its own: a release page is fetched once.
+  bolt.event('link_shared', linkShared(deps, new PoliteFetcher({ logger: base.logger.child({ component: 'unfurl' }) })));
   bolt.message(directMessage(deps));
   // Every button of ours has an id like `results.more` or `feedback.up`; the registry knows them.
   bolt.action({ type: 'block_actions', action_id: /^[a-z][\w-]*\.[\w.-]+$/ }, buttonAction(deps));
