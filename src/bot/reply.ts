@@ -69,6 +69,8 @@ export interface Reply {
   visibility: Visibility;
   /** When set, replaces the message the action came from instead of posting a new one. */
   replaceOriginal?: boolean;
+  /** A scheduled post that should start a thread (Discord) named after its heading, for follow-ups. */
+  openThread?: boolean;
 }
 
 /** The plain text of a RichText, with no markup. */

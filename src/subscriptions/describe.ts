@@ -17,5 +17,6 @@ export function describeSubscription(sub: Subscription, cursor: CursorState, now
   const next = nextRun(sub.schedule, new Date(cursor.slot));
   const when = next.getTime() <= now.getTime() ? 'due now' : formatWhen(next, sub.schedule.tz);
   const quiet = sub.nothingNewLine ? ' Says so when there is nothing new.' : '';
-  return `${head}. Next digest: ${when}.${quiet}`;
+  const thread = sub.thread ? ' Each digest opens a thread.' : '';
+  return `${head}. Next digest: ${when}.${quiet}${thread}`;
 }

@@ -56,6 +56,8 @@ export class FakeDiscord {
   readonly calls: RecordedCall[] = [];
   /** Messages the bot posted, per channel id. */
   readonly posted = new Map<string, Record<string, unknown>[]>();
+  /** Threads the bot started from a message: `POST /channels/{id}/messages/{id}/threads`. */
+  readonly threads: { id: string; channelId: string; messageId: string; name: string; autoArchiveDuration: number }[] = [];
   /** Application commands last PUT, per scope (`global` or the guild id). */
   readonly commands = new Map<string, unknown[]>();
   readonly gateway: FakeGateway;
@@ -314,6 +316,16 @@ export class FakeDiscord {
         return { status: 200, body: list };
       }
       return { status: 200, body: this.commands.get(scope) ?? [] };
+    }
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
+      if (!this.authorized(call)) return unauthorized;
+      const [, channelId, messageId] = m as unknown as [string, string, string];
+      if (channelId === this.channels.forbidden) return { status: 403, body: { message: 'Missing Permissions', code: 50013 } };
+      const b = call.body as { name?: string; auto_archive_duration?: number };
+      if (!b.name || b.name.length > 100) return { status: 400, body: { message: 'Invalid Form Body', code: 50035 } };
+      const thread = { id: snowflake(), channelId, messageId, name: b.name, autoArchiveDuration: b.auto_archive_duration ?? 4320 };
+      this.threads.push(thread);
+      return { status: 201, body: { id: thread.id, type: 11, guild_id: this.guildId, parent_id: channelId, name: thread.name, owner_id: this.botUser.id, thread_metadata: { archived: false, auto_archive_duration: thread.autoArchiveDuration, archive_timestamp: new Date().toISOString(), locked: false }, message_count: 0, member_count: 1 } };
     }
     if ((m = /^\/channels\/(\d+)\/(messages|typing)$/.exec(path))) {
       if (!this.authorized(call)) return unauthorized;
