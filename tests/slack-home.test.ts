@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SubscriptionStore } from '../src/subscriptions/subscription-store.ts';
+import { recordLastSync } from '../src/sync/last-sync.ts';
 import type { ApiCall } from './fakes/slack/fake-slack.ts';
 import { slashCommand } from './fakes/slack/payloads.ts';
 import { interactiveForm, postSigned, slashCommandForm } from './fakes/slack/sign.ts';
@@ -118,6 +119,12 @@ describe('Slack Home tab (app_home_opened -> views.publish)', () => {
     withinLimits(view);
     expect(textOf(view)).toContain('*#ops*');
     expect(textOf(view)).toMatch(/and 35 more/);
+  });
+
+  it('shows when the live sources were last synced', async () => {
+    await recordLastSync(h.test.app, { new: 3, failed: 2 });
+    const { view } = await openHome('U1');
+    expect(textOf(view)).toMatch(/\d+ releases indexed · last sync \d{1,2} \w{3} \d{4}, \d{2}:\d{2} \(2 pages failed, retried next time\)/);
   });
 
   it('ignores the Messages tab', async () => {
