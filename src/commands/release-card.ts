@@ -1,11 +1,10 @@
 import type { App } from '../app.ts';
 import type { Block, Reply } from '../bot/reply.ts';
 import type { Release } from '../releases/release.ts';
-import { citeButton } from '../citations/citation.ts';
 
 /**
- * One release as a small card: linked title, date and topics, a two-sentence summary, and a Cite
- * button. Slack shows it as a link unfurl.
+ * One release as a small card: linked title, date and topics, a two-sentence summary. Slack
+ * shows it as a link unfurl; it holds no buttons, since unfurls are meant to be static previews.
  */
 export function releaseCard(app: App, release: Release): Reply {
   const labels = new Map(app.library.topics().map((t) => [t.id, t.label]));
@@ -17,6 +16,5 @@ export function releaseCard(app: App, release: Release): Reply {
     { type: 'context', text: [`SCO Secretariat press release · ${meta}`] },
   ];
   if (summary) blocks.push({ type: 'text', text: [summary] });
-  blocks.push({ type: 'buttons', buttons: [citeButton(release)] });
   return { blocks, text: `${release.title} (${release.date ?? 'date unknown'})${summary ? `: ${summary}` : ''}`, visibility: 'channel' };
 }
