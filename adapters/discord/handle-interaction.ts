@@ -10,17 +10,15 @@ import {
 import type { App } from '../../src/app.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import type { Request, RequestUser } from '../../src/bot/request.ts';
-import { customIdsFor, parseCustomId } from './button-ids.ts';
 import { MESSAGE_RELEASES_ACTION } from '../../src/commands/message-releases.ts';
+import { customIdsFor, parseCustomId } from './button-ids.ts';
 import { channelKey, commandText } from './command-text.ts';
 import { FIND_RELEASES_MENU, messageWords } from './message-menu.ts';
 import { renderReply } from './render-reply.ts';
 import { defer, respond, whenSlow, type Deferral, type Repliable } from './respond-interaction.ts';
 import { ROOT_COMMAND, specForSubcommand } from './slash-commands.ts';
-import { mergeChoices, titleChoices } from './title-choices.ts';
+import { queryChoices } from './title-choices.ts';
 import { topicChoices } from './topic-choices.ts';
-import { LIMITS } from './limits.ts';
-import { suggestTitles } from '../../src/commands/title-suggestions.ts';
 
 const SORRY = 'Sorry, something went wrong on my side while handling that. Please try again in a moment.';
 
@@ -135,11 +133,7 @@ async function autocomplete(app: App, i: AutocompleteInteraction): Promise<void>
   const focused = i.options.getFocused(true);
   const option = spec?.options.find((o) => o.name.toLowerCase() === focused.name);
   const typed = String(focused.value);
-  const topics = option?.autocomplete ? topicChoices(app.library.topics(), typed) : [];
-  // In a lookup a topic is a filter (`topic:rats`); titles complete the words themselves.
   const choices =
-    option?.autocomplete === 'titles'
-      ? mergeChoices(topics.map((t) => ({ ...t, value: `topic:${t.value}`.slice(0, LIMITS.choiceValue) })), titleChoices(suggestTitles(app.library, typed, LIMITS.autocompleteChoices)))
-      : topics;
+    option?.autocomplete === 'titles' ? queryChoices(app.library, typed) : option?.autocomplete === 'topics' ? topicChoices(app.library.topics(), typed) : [];
   await i.respond(choices);
 }

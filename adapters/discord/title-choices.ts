@@ -1,5 +1,7 @@
-import type { TitleSuggestion } from '../../src/commands/title-suggestions.ts';
+import { suggestTitles, type TitleSuggestion } from '../../src/commands/title-suggestions.ts';
+import type { Library } from '../../src/library/types.ts';
 import { LIMITS } from './limits.ts';
+import { topicChoices } from './topic-choices.ts';
 
 type Choice = { name: string; value: string };
 
@@ -35,4 +37,13 @@ export function mergeChoices(topics: Choice[], titles: Choice[]): Choice[] {
     if (out.length === LIMITS.autocompleteChoices) break;
   }
   return out;
+}
+
+/**
+ * Completions for a lookup's query: matching topics as `topic:` filters (in a lookup a topic is a
+ * filter), then release titles that hold the words typed.
+ */
+export function queryChoices(library: Library, typed: string): Choice[] {
+  const topics = topicChoices(library.topics(), typed).map((t) => ({ ...t, value: `topic:${t.value}`.slice(0, LIMITS.choiceValue) }));
+  return mergeChoices(topics, titleChoices(suggestTitles(library, typed, LIMITS.autocompleteChoices)));
 }
