@@ -1,13 +1,13 @@
 import type { App as BoltApp } from '@slack/bolt';
+import { PoliteFetcher } from '../../../src/fetch/polite-fetcher.ts';
+import { HomeTab } from '../home-tab.ts';
 import type { SlackDeps } from '../slack-deps.ts';
 import { buttonAction } from './actions/button-action.ts';
 import { registerHomeButtons } from './actions/home-buttons.ts';
 import { scoCommand } from './commands/sco-command.ts';
-import { HomeTab } from '../home-tab.ts';
 import { appHomeOpened } from './events/app-home-opened.ts';
 import { appMention } from './events/app-mention.ts';
 import { linkShared } from './events/link-shared.ts';
-import { PoliteFetcher } from '../../../src/fetch/polite-fetcher.ts';
 import { directMessage } from './messages/direct-message.ts';
 import { FIND_RELEASES_SHORTCUT, findReleasesShortcut } from './shortcuts/find-releases.ts';
 
@@ -23,6 +23,7 @@ export function registerListeners(bolt: BoltApp, base: SlackDeps): void {
   bolt.message(directMessage(deps));
   // Every button of ours has an id like `results.more` or `feedback.up`; the registry knows them.
   bolt.action({ type: 'block_actions', action_id: /^[a-z][\w-]*\.[\w.-]+$/ }, buttonAction(deps));
+  // The Home tab's own buttons and the forms they open (ids without a dot: Slack surfaces, not core actions).
   registerHomeButtons(bolt, deps);
   bolt.shortcut({ type: 'message_action', callback_id: FIND_RELEASES_SHORTCUT }, findReleasesShortcut(deps));
 }
