@@ -40,7 +40,8 @@ describe('npm run discord:register', () => {
     const puts = fake.calls.filter((c) => c.method === 'PUT');
     expect(puts.map((c) => c.path)).toEqual([`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`]);
     const [sco, ...others] = fake.commands.get(fake.guildId) as any[];
-    expect(others).toEqual([]);
+    // Beside /sco, the message context menu command of issue 13.
+    expect(others.map((o: any) => [o.type, o.name])).toEqual([[3, 'Find SCO releases']]);
     expect(sco.name).toBe('sco');
     const registry = buildRegistry();
     expect(sco.options.map((o: any) => o.name)).toEqual(registry.commands.map((c) => c.id));

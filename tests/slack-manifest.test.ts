@@ -28,7 +28,13 @@ describe('Slack app manifest', () => {
 
   it('asks for every scope the adapter uses, and no more', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      ['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'reactions:write', 'users:read'].sort(),
+      [
+        'app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'reactions:write', 'users:read',
+        // Home tab (issue 13): the channels a person shares with the bot.
+        'channels:read', 'groups:read',
+        // Link unfurls (issue 13).
+        'links:read', 'links:write',
+      ].sort(),
     );
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Block, Button, Reply } from '../../src/bot/reply.ts';
+import { replyButtons, type Button, type Reply } from '../../src/bot/reply.ts';
 import type { Store } from '../../src/ports/store.ts';
 import { LIMITS } from './limits.ts';
 import { CUSTOM_ID_SEPARATOR, defaultCustomId } from './render-reply.ts';
@@ -15,7 +15,7 @@ const STASHED = '~';
  */
 export async function customIdsFor(reply: Reply, store: Store): Promise<(b: Button) => string | null> {
   const ids = new Map<Button, string>();
-  const buttons = reply.blocks.flatMap((b: Block) => (b.type === 'buttons' ? b.buttons : []));
+  const buttons = replyButtons(reply.blocks);
   for (const b of buttons) {
     const direct = b.value.startsWith(STASHED) ? null : defaultCustomId(b);
     if (direct) {

@@ -7,6 +7,7 @@ import { classifyError } from './classify-error.ts';
 import { channelIdOf } from './command-text.ts';
 import { LIMITS } from './limits.ts';
 import { channelMessageBody } from './message-body.ts';
+import { openThread } from './open-thread.ts';
 import { renderReply, type DiscordMessage } from './render-reply.ts';
 
 /**
@@ -58,6 +59,7 @@ export function createDiscordTransport(rest: REST, logger: Logger): Transport {
           const body = channelMessageBody(withRef(m, ref), { nonce: nonceFor(options.idempotencyKey, part), enforce_nonce: true });
           const created = (await rest.post(Routes.channelMessages(channelId), { body })) as { id: string };
           firstId ??= created.id;
+          if (part === 0 && reply.openThread) await openThread(rest, channelId, created.id, reply, logger);
         }
       } catch (error) {
         const failure = classifyError(error);

@@ -5,15 +5,19 @@ import {
   type BaseInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
+  type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import type { App } from '../../src/app.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import type { Request, RequestUser } from '../../src/bot/request.ts';
+import { MESSAGE_RELEASES_ACTION } from '../../src/commands/message-releases.ts';
 import { customIdsFor, parseCustomId } from './button-ids.ts';
 import { channelKey, commandText } from './command-text.ts';
+import { FIND_RELEASES_MENU, messageWords } from './message-menu.ts';
 import { renderReply } from './render-reply.ts';
 import { defer, respond, whenSlow, type Deferral, type Repliable } from './respond-interaction.ts';
 import { ROOT_COMMAND, specForSubcommand } from './slash-commands.ts';
+import { queryChoices } from './title-choices.ts';
 import { topicChoices } from './topic-choices.ts';
 
 const SORRY = 'Sorry, something went wrong on my side while handling that. Please try again in a moment.';
@@ -42,6 +46,7 @@ export function interactionHandler(app: App, settings: InteractionSettings) {
       if (interaction.isAutocomplete()) await autocomplete(app, interaction);
       else if (interaction.isChatInputCommand()) await command(app, interaction, settings);
       else if (interaction.isButton()) await button(app, interaction, settings);
+      else if (interaction.isMessageContextMenuCommand()) await messageMenu(app, interaction, settings);
     } catch (error) {
       app.logger.error({ err: error, interaction: interaction.id }, 'discord interaction failed');
       if (!interaction.isRepliable() || interaction.replied) return;
@@ -115,10 +120,20 @@ async function button(app: App, i: ButtonInteraction, settings: InteractionSetti
   await run(app, i, request, 'update', settings);
 }
 
+/** "Find SCO releases" on a message: its words go to the core's message lookup; the results are private. */
+async function messageMenu(app: App, i: MessageContextMenuCommandInteraction, settings: InteractionSettings): Promise<void> {
+  if (i.commandName !== FIND_RELEASES_MENU) return;
+  const action = { id: MESSAGE_RELEASES_ACTION, value: messageWords(i.targetMessage) };
+  const request: Request = { kind: 'action', text: '', user: userOf(i), ...place(i), action, raw: i };
+  await run(app, i, request, 'ephemeral', settings);
+}
+
 async function autocomplete(app: App, i: AutocompleteInteraction): Promise<void> {
   const spec = specForSubcommand(app.registry, i.options.getSubcommand(false));
   const focused = i.options.getFocused(true);
   const option = spec?.options.find((o) => o.name.toLowerCase() === focused.name);
-  const choices = option?.autocomplete === 'topics' ? topicChoices(app.library.topics(), String(focused.value)) : [];
+  const typed = String(focused.value);
+  const choices =
+    option?.autocomplete === 'titles' ? queryChoices(app.library, typed) : option?.autocomplete === 'topics' ? topicChoices(app.library.topics(), typed) : [];
   await i.respond(choices);
 }

@@ -10,6 +10,8 @@ export interface RegisterResult {
   applicationId: string;
   /** Subcommands of `/sco` now registered. */
   subcommands: string[];
+  /** Context menu commands registered beside it ("Find SCO releases"). */
+  menus: string[];
 }
 
 /**
@@ -24,10 +26,11 @@ export async function registerCommands(config: Config, registry: Registry): Prom
     const body = buildCommands(registry);
     const route = config.discordGuildId ? Routes.applicationGuildCommands(applicationId, config.discordGuildId) : Routes.applicationCommands(applicationId);
     await rest.put(route, { body });
-    const subcommands = (body[0]?.options ?? []).map((o) => o.name);
+    const subcommands = (body[0].options ?? []).map((o) => o.name);
+    const menus = body.slice(1).map((c) => c.name);
     return config.discordGuildId
-      ? { scope: 'guild', guildId: config.discordGuildId, applicationId, subcommands }
-      : { scope: 'global', applicationId, subcommands };
+      ? { scope: 'guild', guildId: config.discordGuildId, applicationId, subcommands, menus }
+      : { scope: 'global', applicationId, subcommands, menus };
   } finally {
     rest.clearHashSweeper();
     rest.clearHandlerSweeper();

@@ -9,7 +9,7 @@ try {
   const config = loadConfig(process.env);
   const result = await registerCommands(config, buildRegistry());
   const where = result.scope === 'guild' ? `server ${result.guildId} (visible now)` : 'every server (global commands can take up to an hour to appear)';
-  process.stdout.write(`Registered /sco with ${result.subcommands.length} subcommands (${result.subcommands.join(', ')}) for ${where}.\n`);
+  process.stdout.write(`Registered /sco with ${result.subcommands.length} subcommands (${result.subcommands.join(', ')})${result.menus.length ? ` and the message menu ${result.menus.map((m) => `“${m}”`).join(', ')}` : ''} for ${where}.\n`);
 } catch (error) {
   const message = isBotError(error) ? error.message : error instanceof Error ? error.message : String(error);
   process.stderr.write(`Could not register the commands: ${message}\n`);

@@ -1,6 +1,6 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
 import { ButtonStyle, ComponentType } from 'discord.js';
-import type { Block, Button, Reply } from '../../src/bot/reply.ts';
+import { replyButtons, type Block, type Button, type Reply } from '../../src/bot/reply.ts';
 import { LIMITS } from './limits.ts';
 import { escapeText, richToMarkdown, truncate } from './render-text.ts';
 import { renderAnswer, renderDigestItem, renderResult } from './render-items.ts';
@@ -45,7 +45,7 @@ function asContent(blocks: Block[]): string | null {
   return content.trim().length > 0 && content.length <= LIMITS.content ? content : null;
 }
 
-function buttonRows(buttons: Button[], customId: (b: Button) => string | null): DiscordMessage['components'] {
+function buttonRows(buttons: Button[], customId: (b: Button) => string | null, labels: Map<Button, string>): DiscordMessage['components'] {
   const rendered: APIButtonComponentWithCustomId[] = [];
   const used = new Set<string>();
   for (const b of buttons) {
@@ -56,7 +56,7 @@ function buttonRows(buttons: Button[], customId: (b: Button) => string | null): 
     rendered.push({
       type: ComponentType.Button,
       custom_id: id,
-      label: truncate(b.label.trim() || '…', LIMITS.buttonLabel),
+      label: truncate((labels.get(b) ?? b.label).trim() || '…', LIMITS.buttonLabel),
       style: b.style === 'primary' ? ButtonStyle.Primary : b.style === 'danger' ? ButtonStyle.Danger : ButtonStyle.Secondary,
     });
   }
@@ -65,6 +65,19 @@ function buttonRows(buttons: Button[], customId: (b: Button) => string | null): 
     rows.push({ type: ComponentType.ActionRow, components: rendered.slice(i, i + LIMITS.buttonsPerRow) });
   }
   return rows;
+}
+
+/**
+ * A result's button sits under the whole message, away from its embed, so its label names the
+ * result: `Cite: <title>`.
+ */
+function itemLabels(blocks: Block[]): Map<Button, string> {
+  const labels = new Map<Button, string>();
+  for (const b of blocks) {
+    if (b.type !== 'results') continue;
+    for (const item of b.items) if (item.button) labels.set(item.button, `${item.button.label}: ${item.title}`);
+  }
+  return labels;
 }
 
 /** `action|value`, or null when it would not fit Discord's 100 characters (callers stash long values first). */
@@ -150,7 +163,8 @@ function pack(embeds: APIEmbed[]): DiscordMessage[] {
  * custom_id (null drops the button); the default joins action and value with `|`.
  */
 export function renderReply(reply: Reply, customId: (b: Button) => string | null = defaultCustomId): RenderedReply {
-  const buttons = reply.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons : []));
+  // Embeds hold no buttons: a result's own button (Cite) joins the rows under the message.
+  const buttons = replyButtons(reply.blocks);
   const content = asContent(reply.blocks);
   let messages: DiscordMessage[];
   if (content !== null) messages = [{ content, embeds: [], components: [] }];
@@ -158,7 +172,7 @@ export function renderReply(reply: Reply, customId: (b: Button) => string | null
   if (messages.length === 0) {
     messages = splitText(escapeText(reply.text.trim() || '…'), LIMITS.content).map((c) => ({ content: c, embeds: [], components: [] }));
   }
-  messages[messages.length - 1]!.components = buttonRows(buttons, customId);
+  messages[messages.length - 1]!.components = buttonRows(buttons, customId, itemLabels(reply.blocks));
   return { messages, ephemeral: reply.visibility === 'private', replaceOriginal: reply.replaceOriginal === true };
 }
 

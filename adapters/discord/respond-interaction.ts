@@ -1,8 +1,8 @@
-import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type MessageContextMenuCommandInteraction } from 'discord.js';
 import { interactionOptions } from './message-body.ts';
 import type { DiscordMessage, RenderedReply } from './render-reply.ts';
 
-export type Repliable = ChatInputCommandInteraction | ButtonInteraction;
+export type Repliable = ChatInputCommandInteraction | ButtonInteraction | MessageContextMenuCommandInteraction;
 
 /** How an interaction was acknowledged before its reply was ready. */
 export type Deferral = 'none' | 'ephemeral' | 'public' | 'update';

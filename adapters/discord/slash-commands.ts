@@ -4,9 +4,11 @@ import {
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandSubcommandOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { CommandOption, CommandSpec, Registry } from '../../src/commands/registry.ts';
 import { LIMITS } from './limits.ts';
+import { messageMenuCommand } from './message-menu.ts';
 import { truncate } from './render-text.ts';
 
 /** The one top-level command; every registry command is a subcommand of it. */
@@ -55,8 +57,8 @@ function subcommand(spec: CommandSpec): APIApplicationCommandSubcommandOption {
   };
 }
 
-/** The application commands for the registry: one `/sco` with a subcommand per command. */
-export function buildCommands(registry: Registry): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+/** The application commands for the registry: one `/sco` with a subcommand per command, then the message menu. */
+export function buildCommands(registry: Registry): [RESTPostAPIChatInputApplicationCommandsJSONBody, ...RESTPostAPIApplicationCommandsJSONBody[]] {
   return [
     {
       type: ApplicationCommandType.ChatInput,
@@ -67,6 +69,7 @@ export function buildCommands(registry: Registry): RESTPostAPIChatInputApplicati
       contexts: [0, 1],
       integration_types: [0],
     },
+    messageMenuCommand(),
   ];
 }
 

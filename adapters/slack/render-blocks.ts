@@ -57,7 +57,9 @@ function resultBlock(item: ResultItem): KnownBlock {
   const snippet = richToMrkdwn(truncateRich(item.snippet, SNIPPET_MAX));
   const lines = [titleLine(item.title, item.url), `_${dateText(item.date)}_`];
   if (snippet.trim()) lines.push(snippet);
-  return { type: 'section', text: mrkdwn(truncate(lines.join('\n'), LIMITS.sectionText)) };
+  // The result's own button (Cite) sits beside it, as Slack lays out a section accessory.
+  const accessory = item.button ? buttonElement(item.button) : null;
+  return { type: 'section', text: mrkdwn(truncate(lines.join('\n'), LIMITS.sectionText)), ...(accessory ? { accessory } : {}) };
 }
 
 function digestBlock(item: DigestItem): KnownBlock {

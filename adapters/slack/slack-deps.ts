@@ -1,5 +1,6 @@
 import type { App } from '../../src/app.ts';
 import type { Logger } from '../../src/logger.ts';
+import type { HomeTab } from './home-tab.ts';
 import type { SlackUsers } from './slack-users.ts';
 
 /** What every listener needs: the core, who people are, and where to log. */
@@ -7,4 +8,6 @@ export interface SlackDeps {
   app: App;
   users: SlackUsers;
   logger: Logger;
+  /** The Home tab, refreshed after changes to subscriptions. */
+  home?: HomeTab;
 }

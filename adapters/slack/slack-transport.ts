@@ -5,6 +5,7 @@ import type { PostResult, Transport } from '../../src/ports/transport.ts';
 import { renderMessages } from './render-blocks.ts';
 import { classifySlackError } from './slack-errors.ts';
 import { parseChannelKey } from './slack-ids.ts';
+import { openThread } from './open-thread.ts';
 
 /** Message metadata type the bot's scheduled posts carry. */
 export const DELIVERY_EVENT_TYPE = 'sco_digest';
@@ -63,6 +64,7 @@ export class SlackTransport implements Transport {
         return result;
       }
       first ??= result.messageId;
+      if (i === 0 && reply.openThread) await openThread(this.options.client, target.channel, result.messageId, this.options.logger);
     }
     return { ok: true, messageId: first ?? '' };
   }

@@ -6,6 +6,8 @@ export interface SlackPerson {
   name?: string;
   /** Workspace admin or owner, or listed in SLACK_MANAGERS. */
   canManage: boolean;
+  /** Their own timezone from their Slack profile (`tz`), e.g. Asia/Tashkent. */
+  tz?: string;
 }
 
 interface UserInfo {
@@ -15,6 +17,7 @@ interface UserInfo {
   is_owner?: boolean;
   is_primary_owner?: boolean;
   profile?: { display_name?: string };
+  tz?: string;
 }
 
 const TTL_MS = 10 * 60 * 1000;
@@ -44,6 +47,7 @@ export class SlackUsers {
       person = {
         name: u.profile?.display_name || u.real_name || u.name || undefined,
         canManage: listed || !!(u.is_admin || u.is_owner || u.is_primary_owner),
+        ...(u.tz ? { tz: u.tz } : {}),
       };
     } catch (error) {
       // A missing users:read scope or an unknown user: say which, without a stack per request.

@@ -17,6 +17,8 @@ export interface ResultItem {
   snippet: RichText;
   summary?: string;
   score?: number;
+  /** A button that acts on this one result (Cite); Slack shows it beside it, Discord under the message. */
+  button?: Button;
 }
 
 export interface Citation {
@@ -67,6 +69,8 @@ export interface Reply {
   visibility: Visibility;
   /** When set, replaces the message the action came from instead of posting a new one. */
   replaceOriginal?: boolean;
+  /** A scheduled post that should start a thread (Discord) named after its heading, for follow-ups. */
+  openThread?: boolean;
 }
 
 /** The plain text of a RichText, with no markup. */
@@ -77,4 +81,11 @@ export function plain(text: RichText): string {
 /** A reply that is one line of text. */
 export function textReply(text: string, visibility: Visibility = 'private'): Reply {
   return { blocks: [{ type: 'text', text: [text] }], text, visibility };
+}
+
+/** Every button of a reply in order: those of button rows, then those beside single results. */
+export function replyButtons(blocks: Block[]): Button[] {
+  const rows = blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons : []));
+  const items = blocks.flatMap((b) => (b.type === 'results' ? b.items.flatMap((i) => (i.button ? [i.button] : [])) : []));
+  return [...rows, ...items];
 }

@@ -1,3 +1,4 @@
+import { withCiteButtons } from '../citations/citation.ts';
 import { BotError } from '../errors.ts';
 import { recordAnswer } from './feedback-actions.ts';
 import type { CommandSpec } from './registry.ts';
@@ -16,6 +17,6 @@ export const askCommand: CommandSpec = {
     const thread = request.thread ?? request.channel;
     const result = await answerQuestion(app, question, { thread });
     const feedbackId = await recordAnswer(app, result, request.channel);
-    return answerReply(result, feedbackId);
+    return withCiteButtons(answerReply(result, feedbackId), result.citations);
   },
 };

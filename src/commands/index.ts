@@ -1,13 +1,16 @@
 import { askCommand } from './ask.ts';
+import { citeAction } from './cite-action.ts';
 import { digestCommand } from './digest.ts';
 import { feedbackDownAction, feedbackUpAction } from './feedback-actions.ts';
 import { helpCommand } from './help.ts';
 import { latestCommand } from './latest.ts';
 import { Registry } from './registry.ts';
+import { messageReleasesAction } from './message-releases.ts';
 import { moreResultsAction, shareResultsAction } from './results-actions.ts';
 import { resumeCommand } from './resume.ts';
 import { searchCommand } from './search.ts';
 import { showCommand } from './show.ts';
+import { pauseSubscriptionAction, removeSubscriptionAction, resumeSubscriptionAction } from './subscription-actions.ts';
 import { subscribeCommand } from './subscribe.ts';
 import { subscriptionsCommand } from './subscriptions.ts';
 import { topicsCommand } from './topics.ts';
@@ -20,5 +23,7 @@ export function buildRegistry(): Registry {
     .add(subscribeCommand, unsubscribeCommand, resumeCommand, subscriptionsCommand, digestCommand)
     .add(askCommand)
     .addAction(moreResultsAction, shareResultsAction)
-    .addAction(feedbackUpAction, feedbackDownAction);
+    .addAction(feedbackUpAction, feedbackDownAction)
+    .addAction(citeAction, messageReleasesAction)
+    .addAction(pauseSubscriptionAction, resumeSubscriptionAction, removeSubscriptionAction);
 }

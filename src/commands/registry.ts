@@ -9,8 +9,8 @@ export interface CommandOption {
   type: 'string' | 'integer';
   required?: boolean;
   choices?: { name: string; value: string }[];
-  /** Offer completions from this list (Discord autocomplete). */
-  autocomplete?: 'topics';
+  /** Offer completions (Discord autocomplete): topic names, or release titles and topics. */
+  autocomplete?: 'topics' | 'titles';
   /**
    * How the option joins the command text that the core parses: without `keyword` the value
    * is appended as is; with it, `keyword value` (e.g. `tz Europe/Paris`).

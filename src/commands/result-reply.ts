@@ -3,6 +3,7 @@ import type { App } from '../app.ts';
 import type { Block, Button, Reply, ResultItem, Visibility } from '../bot/reply.ts';
 import type { SearchHit, SearchOutcome } from '../library/types.ts';
 import { NS } from '../ports/store.ts';
+import { citeButton } from '../citations/citation.ts';
 import { echo } from '../text/echo.ts';
 
 export const PAGE_SIZE = 5;
@@ -24,6 +25,7 @@ export function toItem(hit: SearchHit): ResultItem {
     snippet: hit.snippet,
     summary: r.summary.join(' ') || undefined,
     score: Math.round(hit.score * 1000) / 1000,
+    button: citeButton(r),
   };
 }
 

@@ -8,7 +8,7 @@ export const searchCommand: CommandSpec = {
   summary: 'Look releases up by words, phrases, topics and dates',
   usage: 'search <words or "a phrase"> [topic:T] [since:2020] [until:2021-06]',
   examples: ['/sco afghanistan', '/sco "contact group" since:2021', '/sco RATS topic:uzbekistan'],
-  options: [{ name: 'query', description: 'Words, "a phrase", topic:T, since:YYYY, until:YYYY-MM', type: 'string', required: true }],
+  options: [{ name: 'query', description: 'Words, "a phrase", topic:T, since:YYYY, until:YYYY-MM', type: 'string', required: true, autocomplete: 'titles' }],
   async run({ app, args }) {
     if (!args.trim()) throw new BotError('bad_input', 'Tell me what to look for, for example `/sco afghanistan` or `/sco "contact group" since:2021`.');
     const outcome = app.library.search(args, { limit: PAGE_SIZE, offset: 0 });

@@ -22,6 +22,8 @@ export const subscribeCommand: CommandSpec = {
     { name: 'at', description: 'Time of day, HH:MM (default 09:00)', type: 'string', keyword: 'at' },
     { name: 'tz', description: 'Timezone, Area/City (default the bot’s)', type: 'string', keyword: 'tz' },
     { name: 'backfill', description: 'Include the N newest releases in the first digest', type: 'integer', keyword: 'backfill' },
+    // Before the topic: the core reads options up to the first word that is none.
+    { name: 'thread', description: 'Open a thread for each digest, for follow-ups', type: 'string', choices: [{ name: 'yes', value: 'thread' }] },
     { name: 'topic', description: 'Only releases on this topic or matching these words', type: 'string', autocomplete: 'topics' },
   ],
   requiresManage: true,
@@ -56,6 +58,7 @@ export const subscribeCommand: CommandSpec = {
         // A new subscription starts from now: no back catalogue unless asked with backfill.
         cursor: now,
         ...(wanted.nothingNewLine !== undefined ? { nothingNewLine: wanted.nothingNewLine } : {}),
+        ...(wanted.thread ? { thread: true } : {}),
       },
       extra,
     );

@@ -11,7 +11,7 @@ import { TopLists, type ListSettings } from '../index/top-lists.ts';
 import type { Logger } from '../logger.ts';
 import type { RawRelease } from '../ports/source.ts';
 import type { Store } from '../ports/store.ts';
-import type { LoadProblem, SeenRelease } from '../releases/release.ts';
+import type { LoadProblem, Release, SeenRelease } from '../releases/release.ts';
 import { describeReadError, readContentFile } from '../releases/read-content-file.ts';
 import { scanContent } from '../releases/scan-content.ts';
 import { loadTaxonomyCached } from '../taxonomy/cached-taxonomy.ts';
@@ -218,6 +218,11 @@ class SqliteLibrary implements Library {
 
   get(id: string) {
     return this.reader.get(id);
+  }
+
+  onDate(date: string): Release[] {
+    const rows = this.db.prepare(`SELECT ${RELEASE_COLUMNS} FROM releases r WHERE r.date = ? ORDER BY r.id`).all(date) as ReleaseRow[];
+    return rows.map(toRelease);
   }
 
   seenSince(since: string, options: { until?: string; filter?: string } = {}): SeenRelease[] {

@@ -86,6 +86,8 @@ export interface Library {
   /** All sentences of a release in order (for summaries and answer context). */
   sentencesOf(id: string): string[];
   get(id: string): Release | null;
+  /** Releases published on a date (YYYY-MM-DD), for telling which one a link names. */
+  onDate(date: string): Release[];
   /**
    * Releases first seen at or after `since` (and before `until` when given), oldest first,
    * optionally only those matching a topic or query.

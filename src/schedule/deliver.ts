@@ -118,7 +118,8 @@ export class Deliverer {
           continue;
         }
       }
-      const result = await this.post(transport, sub.channel, reply, idempotencyKey, log);
+      // `thread`: the digest's first message opens a thread for the follow-ups.
+      const result = await this.post(transport, sub.channel, i === 0 && sub.thread ? { ...reply, openThread: true } : reply, idempotencyKey, log);
       if (!result.ok) {
         if (result.kind === 'forbidden' || result.kind === 'not_found') {
           const reason =

@@ -27,5 +27,6 @@ export function describeSubscription(sub: Subscription, cursor: CursorState, now
   const next = nextRun(sub.schedule, new Date(cursor.slot));
   const when = next.getTime() <= now.getTime() ? 'due now' : formatWhen(next, sub.schedule.tz);
   const mode = sub.nothingNewLine ? 'Verbose: says so when there is nothing new.' : 'Quiet: posts nothing when there is nothing new.';
-  return `${head}. Next digest: ${when}. ${mode}`;
+  const thread = sub.thread ? ' Each digest opens a thread.' : '';
+  return `${head}. Next digest: ${when}. ${mode}${thread}`;
 }

@@ -11,10 +11,12 @@ export interface SubscribeRequest {
   /** Include the N newest releases in the first digest. */
   backfill?: number;
   nothingNewLine?: boolean;
+  /** `thread`: each digest opens a thread for follow-ups. */
+  thread?: boolean;
 }
 
 export const SUBSCRIBE_USAGE =
-  'subscribe [daily|weekly <day>|hourly|cron "<expr>"] [at HH:MM] [tz <Area/City>] [backfill N] [quiet|verbose] [topic or query]';
+  'subscribe [daily|weekly <day>|hourly|cron "<expr>"] [at HH:MM] [tz <Area/City>] [backfill N] [quiet|verbose] [thread] [topic or query]';
 
 const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
@@ -87,6 +89,7 @@ export function parseSubscribe(text: string, defaultTimezone: string): Subscribe
   let tz = defaultTimezone;
   let backfill: number | undefined;
   let nothingNewLine: boolean | undefined;
+  let thread: boolean | undefined;
   let i = 0;
   for (; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -126,6 +129,7 @@ export function parseSubscribe(text: string, defaultTimezone: string): Subscribe
       i++;
     } else if (w === 'quiet') nothingNewLine = false;
     else if (w === 'verbose') nothingNewLine = true;
+    else if (w === 'thread') thread = true;
     else {
       refuseScheduleLike(t.word);
       break;
@@ -144,5 +148,6 @@ export function parseSubscribe(text: string, defaultTimezone: string): Subscribe
     ...(rest ? { filter: rest } : {}),
     ...(backfill ? { backfill } : {}),
     ...(nothingNewLine !== undefined ? { nothingNewLine } : {}),
+    ...(thread ? { thread } : {}),
   };
 }

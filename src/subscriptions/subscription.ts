@@ -26,6 +26,8 @@ export interface Subscription {
   paused?: { reason: string; at: string };
   /** Post a short "nothing new" line when a period has no releases. */
   nothingNewLine?: boolean;
+  /** Each digest opens a thread (Discord), so answers and follow-ups about it stay together. */
+  thread?: boolean;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { LiveSource, SyncProgress } from '../sources/live-source.ts';
 import { pushAll } from '../util/arrays.ts';
 import { archiveRaws, restoreFromArchive } from './release-archive.ts';
 import { buildSources, selectSources, type FetchTuning } from './build-sources.ts';
+import { recordLastSync } from './last-sync.ts';
 
 export interface SyncFailure {
   source: string;
@@ -94,6 +95,7 @@ async function doSync(app: App, opts: SyncOptions): Promise<SyncSummary> {
   summary.new = new Set(summary.newIds).size;
   summary.changed = new Set(summary.changedIds).size;
   summary.failed = summary.failures.length;
+  if (!summary.interrupted) await recordLastSync(app, { new: summary.new, failed: summary.failed });
   log.info(
     { pagesFetched: summary.pagesFetched, new: summary.new, changed: summary.changed, failed: summary.failed, newIds: summary.newIds },
     `sync done: ${summary.pagesFetched} pages fetched, ${summary.new} new, ${summary.changed} changed, ${summary.failed} failed`,

@@ -56,6 +56,8 @@ export class FakeDiscord {
   readonly calls: RecordedCall[] = [];
   /** Messages the bot posted, per channel id. */
   readonly posted = new Map<string, Record<string, unknown>[]>();
+  /** Threads the bot started from a message: `POST /channels/{id}/messages/{id}/threads`. */
+  readonly threads: { id: string; channelId: string; messageId: string; name: string; autoArchiveDuration: number }[] = [];
   /** Application commands last PUT, per scope (`global` or the guild id). */
   readonly commands = new Map<string, unknown[]>();
   readonly gateway: FakeGateway;
@@ -170,6 +172,23 @@ export class FakeDiscord {
       type: 1,
       guild_id: this.guildId,
       options: [{ type: 1, name: sub, options: Object.entries(options).map(([name, value]) => ({ name, type: typeof value === 'number' ? 4 : 3, value })) }],
+    };
+    this.gateway.dispatch('INTERACTION_CREATE', base.payload);
+    return base;
+  }
+
+  /** A message context menu command (type 3) used on a message someone posted in the channel. */
+  messageCommand(name: string, target: { content: string; embeds?: unknown[]; author?: FakeUser }, opts: { user?: FakeUser; permissions?: string; channelId?: string } = {}) {
+    const base = this.interactionBase(2, opts);
+    const channelId = base.payload.channel_id as string;
+    const targetMessage = message({ channelId, guildId: this.guildId, author: target.author ?? { id: '333333333333333333', username: 'colleague' }, content: target.content, embeds: target.embeds });
+    base.payload.data = {
+      id: snowflake(),
+      name,
+      type: 3,
+      guild_id: this.guildId,
+      target_id: targetMessage.id,
+      resolved: { messages: { [targetMessage.id as string]: targetMessage } },
     };
     this.gateway.dispatch('INTERACTION_CREATE', base.payload);
     return base;
@@ -297,6 +316,16 @@ export class FakeDiscord {
         return { status: 200, body: list };
       }
       return { status: 200, body: this.commands.get(scope) ?? [] };
+    }
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
+      if (!this.authorized(call)) return unauthorized;
+      const [, channelId, messageId] = m as unknown as [string, string, string];
+      if (channelId === this.channels.forbidden) return { status: 403, body: { message: 'Missing Permissions', code: 50013 } };
+      const b = call.body as { name?: string; auto_archive_duration?: number };
+      if (!b.name || b.name.length > 100) return { status: 400, body: { message: 'Invalid Form Body', code: 50035 } };
+      const thread = { id: snowflake(), channelId, messageId, name: b.name, autoArchiveDuration: b.auto_archive_duration ?? 4320 };
+      this.threads.push(thread);
+      return { status: 201, body: { id: thread.id, type: 11, guild_id: this.guildId, parent_id: channelId, name: thread.name, owner_id: this.botUser.id, thread_metadata: { archived: false, auto_archive_duration: thread.autoArchiveDuration, archive_timestamp: new Date().toISOString(), locked: false }, message_count: 0, member_count: 1 } };
     }
     if ((m = /^\/channels\/(\d+)\/(messages|typing)$/.exec(path))) {
       if (!this.authorized(call)) return unauthorized;

@@ -27,6 +27,15 @@ export interface FakeUser {
   name?: string;
   is_admin?: boolean;
   is_owner?: boolean;
+  /** The person's own timezone, as users.info gives it (`tz`). */
+  tz?: string;
+}
+
+/** A channel a person is in, as users.conversations lists it. */
+export interface FakeMembership {
+  id: string;
+  name: string;
+  is_private?: boolean;
 }
 
 export type Failure =
@@ -67,6 +76,9 @@ export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponseUrlPost[] = [];
   readonly users = new Map<string, FakeUser>();
+  /** users.conversations: the channels each person is in (by user id). */
+  readonly memberships = new Map<string, FakeMembership[]>();
+  private viewCounter = 0;
   private readonly failures = new Map<string, Failure[]>();
   private readonly messages = new Map<string, StoredMessage[]>();
   private readonly sockets = new Set<WebSocket>();
@@ -243,7 +255,23 @@ export class FakeSlack {
       case 'users.info': {
         const user = this.users.get(String(args.user));
         if (!user) return { ok: false, error: 'user_not_found' };
-        return { ok: true, user: { id: user.id, name: user.name ?? user.id, real_name: user.name ?? user.id, is_admin: !!user.is_admin, is_owner: !!user.is_owner, profile: { display_name: user.name ?? '' } } };
+        return { ok: true, user: { id: user.id, name: user.name ?? user.id, real_name: user.name ?? user.id, is_admin: !!user.is_admin, is_owner: !!user.is_owner, ...(user.tz ? { tz: user.tz } : {}), profile: { display_name: user.name ?? '' } } };
+      }
+      case 'users.conversations': {
+        const list = this.memberships.get(String(args.user)) ?? [];
+        const types = String(args.types ?? 'public_channel').split(',');
+        const channels = list
+          .filter((c) => types.includes(c.is_private ? 'private_channel' : 'public_channel'))
+          .map((c) => ({ id: c.id, name: c.name, is_channel: !c.is_private, is_private: !!c.is_private, is_archived: false }));
+        return { ok: true, channels, response_metadata: { next_cursor: '' } };
+      }
+      case 'views.publish':
+      case 'views.open':
+      case 'views.update':
+      case 'views.push': {
+        const view = (typeof args.view === 'string' ? JSON.parse(args.view) : args.view) as Record<string, unknown>;
+        this.viewCounter += 1;
+        return { ok: true, view: { id: String(args.view_id ?? `V${this.viewCounter}`), team_id: FAKE_BOT.teamId, hash: `h${this.viewCounter}`, ...view } };
       }
       case 'conversations.history': {
         const withMeta = args.include_all_metadata === true || args.include_all_metadata === 'true';

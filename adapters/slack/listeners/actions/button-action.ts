@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Request } from '../../../../src/bot/request.ts';
 import { postInConversation, respondWith } from '../../deliver-reply.ts';
+import { replyInView } from '../../reply-in-view.ts';
 import { friendlySentence } from '../../slack-errors.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { channelKey, isDirectChannel } from '../../slack-ids.ts';
@@ -27,6 +28,7 @@ export function buttonAction(deps: SlackDeps) {
         raw: body,
       };
       const reply = await deps.app.bot.handle(request);
+      if (await replyInView(deps, client, body, action.action_id, reply)) return;
       if (body.response_url) await respondWith(respond, reply, { fromAction: true });
       else await postInConversation(client, reply, { channel, threadTs: message?.thread_ts, user: body.user.id, direct: isDirectChannel(channel) });
     } catch (error) {

@@ -5,10 +5,11 @@ import { friendlySentence } from '../../slack-errors.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { channelKey } from '../../slack-ids.ts';
 import { decodeSlackText } from '../../slack-text.ts';
+import { isBareSubscribe, openSubscribeModal } from '../views/subscribe-form.ts';
 
 /** `/sco <text>`: acks at once (Slack allows 3 s), then answers through the response_url. */
 export function scoCommand(deps: SlackDeps) {
-  return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     try {
       const person = await deps.users.lookup(command.user_id);
@@ -19,8 +20,14 @@ export function scoCommand(deps: SlackDeps) {
         channel: channelKey(command.team_id, command.channel_id),
         raw: command,
       };
+      // `/sco subscribe` alone opens the guided form; with options it runs as typed.
+      if (command.trigger_id && person.canManage && isBareSubscribe(deps, request.text)) {
+        await openSubscribeModal(deps, client, { triggerId: command.trigger_id, user: command.user_id, target: { team: command.team_id, channel: command.channel_id } });
+        return;
+      }
       const reply = await deps.app.bot.handle(request);
       await respondWith(respond, reply);
+      await deps.home?.afterCommand(command.team_id, request.text);
     } catch (error) {
       deps.logger.error({ err: error, channel: command.channel_id }, 'slash command failed');
       await respond({ response_type: 'ephemeral', text: friendlySentence(error) }).catch((e: unknown) =>

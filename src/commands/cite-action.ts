@@ -1,0 +1,25 @@
+import type { Reply } from '../bot/reply.ts';
+import { textReply } from '../bot/reply.ts';
+import { formatCitation } from '../citations/citation.ts';
+import type { ActionSpec } from './registry.ts';
+
+/**
+ * The Cite button: a citation of the release, for the person who pressed it only, built from the
+ * index (not from the button) so it carries the release's current title, date and URL.
+ */
+export const citeAction: ActionSpec = {
+  id: 'release.cite',
+  async run({ app, value }): Promise<Reply> {
+    const release = /^[\w.-]{1,200}$/.test(value) ? app.library.get(value) : null;
+    if (!release) return textReply('I no longer have that release, so I cannot cite it. Look it up again with `/sco <words>`.', 'private');
+    const citation = formatCitation(release, app.clock(), app.config.defaultTimezone);
+    return {
+      blocks: [
+        { type: 'text', text: [citation] },
+        { type: 'context', text: ['Citation of the release; the accessed date is today.'] },
+      ],
+      text: citation,
+      visibility: 'private',
+    };
+  },
+};
