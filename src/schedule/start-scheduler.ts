@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import cron, { type RunCoordinator, type ScheduledTask } from 'node-cron';
 import type { App } from '../app.ts';
+import { HostLimiter } from '../fetch/host-limiter.ts';
 import { NS } from '../ports/store.ts';
 import type { Transport } from '../ports/transport.ts';
 import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
@@ -13,7 +14,12 @@ export interface SchedulerOptions extends Partial<DeliveryOptions> {
   tick?: string;
   /** Start the node-cron tick (false in tests that call runDue themselves). */
   autoStart?: boolean;
+  /** Subscriptions delivered at once (default 8): a slow channel takes one slot, not the tick. */
+  concurrency?: number;
 }
+
+/** A crashed instance's subscriptions are picked up by another start after about this long. */
+export const DEFAULT_LEASE_MS = 60_000;
 
 export interface Scheduler {
   stop(): Promise<void>;
@@ -44,7 +50,7 @@ export function startScheduler(app: App, transports: Transport[], opts: Schedule
   const instanceId = opts.instanceId ?? randomUUID();
   const subs = new SubscriptionStore(app.store);
   const deliverer = new Deliverer(app, subs, {
-    leaseMs: opts.leaseMs ?? 10 * 60_000,
+    leaseMs: opts.leaseMs ?? DEFAULT_LEASE_MS,
     rateLimitRetries: opts.rateLimitRetries ?? 5,
     transientRetries: opts.transientRetries ?? 3,
     backoffMs: opts.backoffMs ?? 2000,
@@ -53,6 +59,11 @@ export function startScheduler(app: App, transports: Transport[], opts: Schedule
   });
   const log = app.logger.child({ component: 'scheduler' });
   const transportFor = (channel: string) => transports.find((t) => channel.startsWith(`${t.platform}:`));
+
+  // One pool for every tick; HostLimiter with no pause is a plain semaphore.
+  const pool = new HostLimiter(Math.max(1, opts.concurrency ?? 8), 0, async () => undefined);
+  // Subscriptions queued or being delivered by this process: a later tick does not queue them again.
+  const active = new Set<string>();
 
   const deliver = async (sub: Subscription, now: Date, immediate: boolean): Promise<DeliveryOutcome> => {
     const transport = transportFor(sub.channel);
@@ -66,6 +77,16 @@ export function startScheduler(app: App, transports: Transport[], opts: Schedule
     }
   };
 
+  const deliverPooled = async (sub: Subscription, now: Date): Promise<void> => {
+    if (active.has(sub.id)) return;
+    active.add(sub.id);
+    try {
+      await pool.run('deliveries', () => deliver(sub, now, false));
+    } finally {
+      active.delete(sub.id);
+    }
+  };
+
   const runDue = async (now: Date = app.clock()): Promise<void> => {
     let all: Subscription[];
     try {
@@ -74,7 +95,7 @@ export function startScheduler(app: App, transports: Transport[], opts: Schedule
       log.warn({ err: error }, 'cannot read subscriptions; trying again at the next tick');
       return;
     }
-    await Promise.all(all.filter((s) => !s.paused).map((s) => deliver(s, now, false)));
+    await Promise.all(all.filter((s) => !s.paused).map((s) => deliverPooled(s, now)));
   };
 
   // Runs still going when stop() is called; awaited so the App is not closed under them.
@@ -88,7 +109,9 @@ export function startScheduler(app: App, transports: Transport[], opts: Schedule
   let task: ScheduledTask | undefined;
   if (opts.autoStart !== false) {
     const shared = app.store.kind === 'redis' || app.store.kind === 'postgres';
-    task = cron.schedule(opts.tick ?? '* * * * *', () => track(runDue()), {
+    // The tick does not wait for its deliveries: a channel whose post hangs keeps its own slot
+    // (until the platform call times out) while the next ticks serve the other channels.
+    task = cron.schedule(opts.tick ?? '* * * * *', () => void track(runDue()), {
       name: 'sco-digests',
       timezone: 'UTC',
       noOverlap: true,

@@ -104,6 +104,19 @@ export class FakeDiscord {
     this.failures.push({ ...match, response, times });
   }
 
+  /** Drops the failures still queued by `failNext` (a hung route answers again). */
+  clearFailures(): void {
+    this.failures.length = 0;
+  }
+
+  /**
+   * Forgets the nonces of posted messages, as Discord does after a few minutes: a repeat with
+   * `enforce_nonce` then creates a second message.
+   */
+  forgetNonces(): void {
+    for (const list of this.posted.values()) for (const m of list) delete m.nonce;
+  }
+
   /** Resolves with the first recorded call (past or future) that matches. */
   waitForCall(match: (c: RecordedCall) => boolean, timeoutMs = 4000): Promise<RecordedCall> {
     const found = this.calls.find(match);
