@@ -148,7 +148,22 @@ async function whoAmI(token: string, clientOptions: webApi.WebClientOptions, api
     const code = slackErrorCode(error);
     const message = code
       ? `Slack refused SLACK_BOT_TOKEN (${code}). Copy the Bot User OAuth Token (xoxb-) from the app's OAuth & Permissions page, and reinstall the app if it was removed.`
-      : `Could not reach Slack at ${apiUrl ?? 'https://slack.com/api/'} (${error instanceof Error ? error.message : String(error)}). Check the network${apiUrl ? ' and SLACK_API_URL' : ''}.`;
+      : `Could not reach Slack at ${apiUrl ?? 'https://slack.com/api/'} (${networkReason(error)}). Check the network${apiUrl ? ' and SLACK_API_URL' : ''}.`;
     throw new BotError('config', message, { cause: error });
   }
+}
+
+/**
+ * The innermost reason of a failed request (`connect ECONNREFUSED ...`, `The operation was
+ * aborted due to timeout`): the Web API client wraps it twice as "A request error occurred: fetch failed".
+ */
+function networkReason(error: unknown): string {
+  let reason = error instanceof Error ? error.message : String(error);
+  let e: unknown = error;
+  for (let depth = 0; depth < 5 && typeof e === 'object' && e !== null; depth++) {
+    const inner = (e as { original?: unknown; cause?: unknown }).original ?? (e as { cause?: unknown }).cause;
+    if (inner instanceof Error && inner.message) reason = inner.message;
+    e = inner;
+  }
+  return reason;
 }
