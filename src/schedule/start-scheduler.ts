@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import cron, { type RunCoordinator, type ScheduledTask } from 'node-cron';
 import type { App } from '../app.ts';
-import { HostLimiter } from '../fetch/host-limiter.ts';
 import { NS } from '../ports/store.ts';
 import type { Transport } from '../ports/transport.ts';
 import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import type { Subscription } from '../subscriptions/subscription.ts';
+import { boundTransports } from './bounded-transports.ts';
 import { Deliverer, type DeliveryOptions, type DeliveryOutcome } from './deliver.ts';
 import { registerScheduler } from './scheduler-registry.ts';
 
@@ -14,7 +14,7 @@ export interface SchedulerOptions extends Partial<DeliveryOptions> {
   tick?: string;
   /** Start the node-cron tick (false in tests that call runDue themselves). */
   autoStart?: boolean;
-  /** Subscriptions delivered at once (default 8): a slow channel takes one slot, not the tick. */
+  /** Platform calls in flight at once per platform (default 16): a hung call takes one slot, not the tick. */
   concurrency?: number;
 }
 
@@ -58,11 +58,10 @@ export function startScheduler(app: App, transports: Transport[], opts: Schedule
     instanceId,
   });
   const log = app.logger.child({ component: 'scheduler' });
-  const transportFor = (channel: string) => transports.find((t) => channel.startsWith(`${t.platform}:`));
+  const bounded = boundTransports(transports, opts.concurrency ?? 16);
+  const transportFor = (channel: string) => bounded.find((t) => channel.startsWith(`${t.platform}:`));
 
-  // One pool for every tick; HostLimiter with no pause is a plain semaphore.
-  const pool = new HostLimiter(Math.max(1, opts.concurrency ?? 8), 0, async () => undefined);
-  // Subscriptions queued or being delivered by this process: a later tick does not queue them again.
+  // Subscriptions being delivered by this process: a later tick does not start them again.
   const active = new Set<string>();
 
   const deliver = async (sub: Subscription, now: Date, immediate: boolean): Promise<DeliveryOutcome> => {
@@ -77,11 +76,12 @@ export function startScheduler(app: App, transports: Transport[], opts: Schedule
     }
   };
 
-  const deliverPooled = async (sub: Subscription, now: Date): Promise<void> => {
-    if (active.has(sub.id)) return;
+  let stopping = false;
+  const deliverDue = async (sub: Subscription, now: Date): Promise<void> => {
+    if (stopping || active.has(sub.id)) return;
     active.add(sub.id);
     try {
-      await pool.run('deliveries', () => deliver(sub, now, false));
+      await deliver(sub, now, false);
     } finally {
       active.delete(sub.id);
     }
@@ -95,7 +95,7 @@ export function startScheduler(app: App, transports: Transport[], opts: Schedule
       log.warn({ err: error }, 'cannot read subscriptions; trying again at the next tick');
       return;
     }
-    await Promise.all(all.filter((s) => !s.paused).map((s) => deliverPooled(s, now)));
+    await Promise.all(all.filter((s) => !s.paused).map((s) => deliverDue(s, now)));
   };
 
   // Runs still going when stop() is called; awaited so the App is not closed under them.
@@ -125,6 +125,8 @@ export function startScheduler(app: App, transports: Transport[], opts: Schedule
     serves: (channel) => transportFor(channel) !== undefined,
     async stop() {
       registerScheduler(app, undefined);
+      // No new deliveries; the ones under way finish and release their leases.
+      stopping = true;
       if (task) await task.destroy();
       await Promise.allSettled([...inflight]);
     },
