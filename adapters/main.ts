@@ -27,17 +27,23 @@ export async function startBot(app: App, io: StartIO): Promise<void> {
   instrumentBot(app);
   const adapters: Record<string, RunningAdapter> = {};
   const status = () => Object.fromEntries(Object.entries(adapters).map(([name, a]) => [name, () => a.status()]));
-  // Discord first, so that Slack's HTTP receiver (which then owns PORT) can report both in /healthz.
-  if (config.discordToken) {
-    const { startDiscord } = await import('./discord/start-discord.ts');
-    adapters.discord = await startDiscord(app);
-  }
-  if (config.slackBotToken) {
-    const { startSlack } = await import('./slack/start-slack.ts');
-    const others = status();
-    adapters.slack = await startSlack(app, {
-      opsAdapters: { ...others, slack: () => adapters.slack?.status() ?? 'connecting' },
-    });
+  try {
+    // Discord first, so that Slack's HTTP receiver (which then owns PORT) can report both in /healthz.
+    if (config.discordToken) {
+      const { startDiscord } = await import('./discord/start-discord.ts');
+      adapters.discord = await startDiscord(app);
+    }
+    if (config.slackBotToken) {
+      const { startSlack } = await import('./slack/start-slack.ts');
+      const others = status();
+      adapters.slack = await startSlack(app, {
+        opsAdapters: { ...others, slack: () => adapters.slack?.status() ?? 'connecting' },
+      });
+    }
+  } catch (error) {
+    // One platform failed to start: disconnect the others, or their sockets keep the process alive.
+    for (const a of Object.values(adapters)) await a.stop().catch(() => undefined);
+    throw error;
   }
   const platforms = Object.values(adapters);
   const consoleMode = platforms.length === 0;

@@ -5,6 +5,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startSlack } from '../adapters/slack/start-slack.ts';
+import { startFakeDiscord } from './fakes/discord/fake-discord.ts';
 import { tempWorkspace } from './helpers/run-sco.ts';
 import { makeTestApp, ROOT, type TestApp } from './helpers/test-app.ts';
 
@@ -50,29 +51,51 @@ describe('Slack start-up with an unreachable Web API', () => {
 const ws = tempWorkspace('seed');
 afterAll(() => rmSync(join(ws.contentDir, '..'), { recursive: true, force: true }));
 
+/** Runs `sco start` with these variables; resolves with its exit code and standard error. */
+async function scoStart(env: Record<string, string>): Promise<{ code: number | null; err: string; ms: number }> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/sco.js'), 'start', ...ws.dirArgs], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', PORT: '0', ...env },
+  });
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const started = performance.now();
+  const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearTimeout(timer);
+  return { code, err, ms: performance.now() - started };
+}
+
+const UNREACHABLE = /Could not reach Slack at http:\/\/127\.0\.0\.1:\d+\/api\/ .*Check the network and SLACK_API_URL/;
+
 describe('sco start with an unreachable Slack', () => {
   it('exits non-zero at once with the message', async () => {
     const port = await closedPort();
-    const child = spawn(process.execPath, [join(ROOT, 'bin/sco.js'), 'start', ...ws.dirArgs], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        LOG_LEVEL: 'silent',
+    const run = await scoStart({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-test', SLACK_API_URL: `http://127.0.0.1:${port}/api/` });
+    expect(run.code).not.toBeNull();
+    expect(run.code).not.toBe(0);
+    expect(run.err).toMatch(UNREACHABLE);
+    expect(run.ms).toBeLessThan(20_000);
+  }, 40_000);
+
+  it('exits too when Discord had already connected', async () => {
+    const discord = await startFakeDiscord();
+    try {
+      const port = await closedPort();
+      const run = await scoStart({
+        DISCORD_TOKEN: discord.token,
+        DISCORD_API_URL: discord.apiUrl,
         SLACK_BOT_TOKEN: 'xoxb-test',
         SLACK_APP_TOKEN: 'xapp-test',
         SLACK_API_URL: `http://127.0.0.1:${port}/api/`,
-      },
-    });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const started = performance.now();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    clearTimeout(timer);
-    expect(code).not.toBe(0);
-    expect(code).not.toBeNull();
-    expect(err).toMatch(/Could not reach Slack at http:\/\/127\.0\.0\.1:\d+\/api\/ .*Check the network and SLACK_API_URL/);
-    expect(performance.now() - started).toBeLessThan(20_000);
+      });
+      // Discord had logged in before Slack was tried.
+      expect(discord.gateway.identifiedIntents).not.toBeNull();
+      expect(run.code).not.toBeNull();
+      expect(run.code).not.toBe(0);
+      expect(run.err).toMatch(UNREACHABLE);
+    } finally {
+      await discord.close();
+    }
   }, 40_000);
 });
