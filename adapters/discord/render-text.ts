@@ -1,4 +1,5 @@
 import type { RichText } from '../../src/bot/reply.ts';
+import { safeCut } from '../../src/util/safe-cut.ts';
 
 /**
  * Text from people and releases is shown literally: Discord markdown is escaped, and mentions
@@ -27,11 +28,15 @@ function escapePlain(text: string): string {
   return defuseMentions(escaped);
 }
 
-/** Breaks `@everyone`, `@here`, `<@123>`, `<@&123>`, `<#123>` so Discord shows them as plain text. */
+/**
+ * Breaks `@everyone`, `@here`, `<@123>`, `<@&123>`, `<#123>`, `</cmd:1>` and timestamps such as
+ * `<t:1:R>` (which would show as a live, localised "55 years ago") so Discord shows them as
+ * plain text.
+ */
 export function defuseMentions(text: string): string {
   return text
     .replace(/@(everyone|here)/gi, '@\u200b$1')
-    .replace(/<(@[!&]?|#|\/)/g, '<\u200b$1');
+    .replace(/<(@[!&]?|#|\/|t:)/gi, '<\u200b$1');
 }
 
 /** Only http(s) links become masked links; `)` and spaces would end the link early. */
@@ -57,7 +62,7 @@ export function richToMarkdown(text: RichText): string {
 /** Cuts text to `max` characters on a word boundary when one is near, with an ellipsis. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
+  const cut = text.slice(0, safeCut(text, max - 1));
   const space = cut.lastIndexOf(' ');
   // A trailing backslash would escape the ellipsis; a word boundary near the end reads better.
   const base = space > max * 0.7 ? cut.slice(0, space) : cut;

@@ -1,3 +1,5 @@
+import { safeCut } from '../../src/util/safe-cut.ts';
+
 /** Splits markdown into pieces of at most `max` characters, at paragraph, line or word ends. */
 export function splitText(text: string, max: number): string[] {
   const pieces: string[] = [];
@@ -7,7 +9,7 @@ export function splitText(text: string, max: number): string[] {
     let at = window.lastIndexOf('\n\n');
     if (at < max * 0.5) at = window.lastIndexOf('\n');
     if (at < max * 0.5) at = window.lastIndexOf(' ');
-    if (at < max * 0.5) at = max;
+    if (at < max * 0.5) at = safeCut(rest, max);
     // Never leave a lone escaping backslash at the end of a piece.
     while (at > 1 && rest[at - 1] === '\\') at--;
     pieces.push(rest.slice(0, at).trimEnd());

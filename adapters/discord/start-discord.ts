@@ -26,6 +26,8 @@ export interface DiscordOptions {
   deferAfterMs?: number;
   /** Rate limits longer than this fail fast as `rate_limited` instead of waiting (default 10 s). */
   longRateLimitMs?: number;
+  /** Each REST request gives up after this long (default 10 s; discord.js alone waits 15 s, four times). */
+  apiTimeoutMs?: number;
 }
 
 /**
@@ -47,6 +49,10 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
     allowedMentions: NO_MENTIONS,
     rest: {
       ...(config.discordApiUrl ? { api: config.discordApiUrl } : {}),
+      // A hung request costs at most two timeouts (one retry, with the same nonce, which Discord
+      // answers with the message it already has), so a digest run is never held for minutes.
+      timeout: options.apiTimeoutMs ?? 10_000,
+      retries: 1,
       // A short wait is done inside discord.js; a long one would hold a digest run, so it fails fast.
       rejectOnRateLimit: (data: RateLimitData) => Math.max(data.retryAfter, data.timeToReset) > longLimit,
     },

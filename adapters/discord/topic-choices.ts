@@ -1,4 +1,5 @@
 import type { Topic } from '../../src/library/types.ts';
+import { safeCut } from '../../src/util/safe-cut.ts';
 import { LIMITS } from './limits.ts';
 
 /**
@@ -20,7 +21,7 @@ export function topicChoices(topics: Topic[], typed: string): { name: string; va
   }
   scored.sort((a, b) => a.rank - b.rank || a.t.label.localeCompare(b.t.label));
   return scored.slice(0, LIMITS.autocompleteChoices).map(({ t }) => ({
-    name: t.label.slice(0, LIMITS.choiceName),
+    name: t.label.slice(0, safeCut(t.label, LIMITS.choiceName)),
     value: t.id.slice(0, LIMITS.choiceValue),
   }));
 }

@@ -41,7 +41,9 @@ export function createOpsHandler(app: App, options: OpsOptions): OpsHandler {
     const path = (req.url ?? '/').split('?')[0];
     if (path !== '/healthz' && path !== '/metrics') return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET' }).end();
+      // Read and drop any body, so a large one gets the 405 rather than a connection reset.
+      req.resume();
+      res.writeHead(405, { allow: 'GET', connection: 'close' }).end();
       return true;
     }
     void serve(app, options, path, res);
@@ -83,7 +85,9 @@ export function startHealthServer(app: App, opts: { port: number; adapters: Stat
   const handler = createOpsHandler(app, opts);
   lastHandler = handler;
   const server = createServer((req, res) => {
-    if (!handler(req, res)) send(res, 404, 'text/plain', 'not found\n');
+    if (handler(req, res)) return;
+    req.resume();
+    send(res, 404, 'text/plain', 'not found\n');
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -4,6 +4,8 @@
  * `<!here>` or a user mention, nor switch formatting on for the text around it.
  */
 
+import { safeCut } from '../../src/util/safe-cut.ts';
+
 const WORD_JOINER = '\u2060';
 
 /** Slack's three reserved characters, as its formatting guide asks. */
@@ -46,11 +48,11 @@ export function safePlain(text: string): string {
 
 /**
  * Cuts text to at most `max` characters at a word boundary, marking the cut with an ellipsis.
- * Never cuts inside an escape entity such as `&amp;`.
+ * Never cuts inside an escape entity such as `&amp;`, nor between the halves of an emoji.
  */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  let cut = text.slice(0, Math.max(0, max - 1));
+  let cut = text.slice(0, safeCut(text, max - 1));
   const space = cut.search(/\s\S*$/);
   if (space > max * 0.6) cut = cut.slice(0, space);
   cut = cut.replace(/&[a-z]{0,4}$/, '');
@@ -70,7 +72,7 @@ export function splitText(text: string, max: number): string[] {
   while (rest.length > max) {
     let at = rest.lastIndexOf('\n', max);
     if (at < max / 2) at = rest.lastIndexOf(' ', max);
-    if (at < max / 2) at = entitySafe(rest, max);
+    if (at < max / 2) at = safeCut(rest, entitySafe(rest, max));
     pieces.push(rest.slice(0, at).trimEnd());
     rest = rest.slice(at).trimStart();
   }

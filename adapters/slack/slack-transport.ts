@@ -17,7 +17,12 @@ interface DeliveryPayload {
 }
 
 export interface SlackTransportOptions {
-  /** A client made with `rejectRateLimitedCalls: true`, so rate limits come back to us. */
+  /**
+   * A client made with `rejectRateLimitedCalls: true`, so rate limits come back to us, with a
+   * `timeout`, and with `retryConfig: { retries: 0 }`: a retry inside the client would post again
+   * after a 500 or a reset that came after Slack stored the message. The scheduler retries
+   * instead, asking `findPosted` first.
+   */
   client: webApi.WebClient;
   logger: Logger;
   /** Rate limits up to this long are waited out here; longer ones go back to the scheduler. */
@@ -26,6 +31,9 @@ export interface SlackTransportOptions {
 }
 
 const sleeper = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Deliveries whose first messages went out before a later one failed; bounded, oldest dropped. */
+const MAX_PARTIAL = 1000;
 
 /**
  * What the scheduler posts digests through. Each message carries message metadata with the
@@ -38,6 +46,11 @@ export class SlackTransport implements Transport {
   readonly limits = { itemsPerMessage: 20, charsPerMessage: 9000 };
   private readonly maxWaitMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
+  /**
+   * The ts of each message of a reply that went out, by idempotency key, while a later message
+   * of it failed: the retry goes on from the failed one instead of posting the first ones again.
+   */
+  private readonly partial = new Map<string, string[]>();
 
   constructor(private readonly options: SlackTransportOptions) {
     this.maxWaitMs = options.maxRateLimitWaitMs ?? 30_000;
@@ -48,8 +61,13 @@ export class SlackTransport implements Transport {
     const target = parseChannelKey(channel);
     if (!target) return { ok: false, kind: 'not_found', detail: `not a Slack channel key: ${channel}` };
     const messages = renderMessages(reply);
-    let first: string | undefined;
+    const sent = this.partial.get(idempotencyKey) ?? [];
+    if (sent.length > 0) {
+      // The message that failed last time may have gone out after all: look before posting it.
+      for (const [part, ts] of (await this.postedParts(target.channel, idempotencyKey))?.parts ?? []) sent[part - 1] ??= ts;
+    }
     for (const [i, message] of messages.entries()) {
+      if (sent[i]) continue;
       const payload: DeliveryPayload = { delivery: idempotencyKey, part: i + 1, parts: messages.length };
       const result = await this.postOne({
         channel: target.channel,
@@ -61,12 +79,20 @@ export class SlackTransport implements Transport {
       });
       if (!result.ok) {
         this.options.logger.warn({ channel, kind: result.kind, detail: result.detail, part: i + 1 }, 'Slack post failed');
+        if (sent.length > 0) this.remember(idempotencyKey, sent);
         return result;
       }
-      first ??= result.messageId;
+      sent[i] = result.messageId;
       if (i === 0 && reply.openThread) await openThread(this.options.client, target.channel, result.messageId, this.options.logger);
     }
-    return { ok: true, messageId: first ?? '' };
+    this.partial.delete(idempotencyKey);
+    return { ok: true, messageId: sent[0] ?? '' };
+  }
+
+  private remember(key: string, sent: string[]): void {
+    this.partial.delete(key);
+    this.partial.set(key, sent);
+    if (this.partial.size > MAX_PARTIAL) this.partial.delete(this.partial.keys().next().value!);
   }
 
   /** Short rate limits are waited out (at most three tries); long ones are the scheduler's call. */
@@ -91,8 +117,15 @@ export class SlackTransport implements Transport {
   async findPosted(channel: string, idempotencyKey: string): Promise<string | null> {
     const target = parseChannelKey(channel);
     if (!target) return null;
+    const found = await this.postedParts(target.channel, idempotencyKey);
+    if (!found || found.parts.size === 0 || found.parts.size < found.expected) return null;
+    return found.parts.get(1) ?? null;
+  }
+
+  /** The ts of each message of the delivery among the channel's recent ones; null when history cannot be read. */
+  private async postedParts(channel: string, idempotencyKey: string): Promise<{ parts: Map<number, string>; expected: number } | null> {
     try {
-      const res = await this.options.client.conversations.history({ channel: target.channel, include_all_metadata: true, limit: 200 });
+      const res = await this.options.client.conversations.history({ channel, include_all_metadata: true, limit: 200 });
       const parts = new Map<number, string>();
       let expected = 0;
       for (const m of res.messages ?? []) {
@@ -101,8 +134,7 @@ export class SlackTransport implements Transport {
         parts.set(meta.event_payload.part ?? 1, m.ts ?? '');
         expected = meta.event_payload.parts ?? 1;
       }
-      if (parts.size === 0 || parts.size < expected) return null;
-      return parts.get(1) ?? null;
+      return { parts, expected };
     } catch (error) {
       this.options.logger.warn({ err: error, channel, detail: classifySlackError(error).detail }, 'could not read channel history');
       return null;

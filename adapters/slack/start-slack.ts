@@ -30,6 +30,8 @@ export interface StartSlackOptions {
   retryConfig?: webApi.RetryOptions;
   /** The transport waits out rate limits up to this long (default 30 s). */
   maxRateLimitWaitMs?: number;
+  /** Every Web API call gives up after this long (default 10 s): a hung call must not hold a digest run. */
+  apiTimeoutMs?: number;
   /**
    * HTTP mode: the adapters /healthz reports on, since Bolt owns PORT then (default: Slack alone).
    * Pass getters for every running adapter, e.g. `{ slack: () => ..., discord: () => ... }`.
@@ -49,6 +51,7 @@ export async function startSlack(app: App, options: StartSlackOptions = {}): Pro
   const bLogger = boltLogger(app.logger, config.logLevel);
   const clientOptions: webApi.WebClientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    timeout: options.apiTimeoutMs ?? DEFAULT_API_TIMEOUT_MS,
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
     logger: bLogger,
   };
@@ -70,7 +73,7 @@ export async function startSlack(app: App, options: StartSlackOptions = {}): Pro
   }
 
   // Checked here rather than by Bolt, whose own check only fails at the first event.
-  const identity = await whoAmI(config.slackBotToken, clientOptions, config.slackApiUrl);
+  const identity = await whoAmI(config.slackBotToken, { ...clientOptions, retryConfig: options.retryConfig ?? START_RETRIES }, config.slackApiUrl);
   const bolt = new BoltApp({ token: config.slackBotToken, botId: identity.botId, botUserId: identity.botUserId, receiver, logger: bLogger, clientOptions });
   const users = new SlackUsers(bolt.client, config.slackManagers, logger);
   registerListeners(bolt, { app, users, logger });
@@ -100,13 +103,11 @@ export async function startSlack(app: App, options: StartSlackOptions = {}): Pro
   logger.info({ mode: socket ? 'socket' : 'http', port }, 'Slack app started');
 
   // The transport has its own client so rate limits come back classified instead of being waited
-  // out blindly, and a Slack outage fails a post within seconds: the scheduler retries later.
+  // out blindly, and a Slack outage fails a post within seconds. It never retries by itself: a
+  // 500 or a reset may come after Slack stored the message, so the scheduler retries, asking
+  // findPosted first.
   const transport = new SlackTransport({
-    client: new webApi.WebClient(config.slackBotToken, {
-      ...clientOptions,
-      rejectRateLimitedCalls: true,
-      retryConfig: options.retryConfig ?? { retries: 2, factor: 2, minTimeout: 1000, maxTimeout: 4000 },
-    }),
+    client: new webApi.WebClient(config.slackBotToken, { ...clientOptions, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } }),
     logger,
     maxRateLimitWaitMs: options.maxRateLimitWaitMs,
   });
@@ -130,7 +131,14 @@ export async function startSlack(app: App, options: StartSlackOptions = {}): Pro
   };
 }
 
-/** The bot's own ids from `auth.test`; a refused token stops the start with the variable to fix. */
+const DEFAULT_API_TIMEOUT_MS = 10_000;
+/** `auth.test` at start: one quick retry for a blip, not the client's default half hour of them. */
+const START_RETRIES: webApi.RetryOptions = { retries: 1, factor: 1, minTimeout: 500, maxTimeout: 500 };
+
+/**
+ * The bot's own ids from `auth.test`; a refused token or an unreachable Slack stops the start at
+ * once with what to check (as Discord's start does), instead of retrying silently.
+ */
 async function whoAmI(token: string, clientOptions: webApi.WebClientOptions, apiUrl: string | undefined): Promise<{ botId: string; botUserId: string }> {
   try {
     const res = await new webApi.WebClient(token, clientOptions).auth.test();
@@ -140,7 +148,22 @@ async function whoAmI(token: string, clientOptions: webApi.WebClientOptions, api
     const code = slackErrorCode(error);
     const message = code
       ? `Slack refused SLACK_BOT_TOKEN (${code}). Copy the Bot User OAuth Token (xoxb-) from the app's OAuth & Permissions page, and reinstall the app if it was removed.`
-      : `Could not reach Slack at ${apiUrl ?? 'https://slack.com/api/'} (${error instanceof Error ? error.message : String(error)}). Check the network${apiUrl ? ' and SLACK_API_URL' : ''}.`;
+      : `Could not reach Slack at ${apiUrl ?? 'https://slack.com/api/'} (${networkReason(error)}). Check the network${apiUrl ? ' and SLACK_API_URL' : ''}.`;
     throw new BotError('config', message, { cause: error });
   }
+}
+
+/**
+ * The innermost reason of a failed request (`connect ECONNREFUSED ...`, `The operation was
+ * aborted due to timeout`): the Web API client wraps it twice as "A request error occurred: fetch failed".
+ */
+function networkReason(error: unknown): string {
+  let reason = error instanceof Error ? error.message : String(error);
+  let e: unknown = error;
+  for (let depth = 0; depth < 5 && typeof e === 'object' && e !== null; depth++) {
+    const inner = (e as { original?: unknown; cause?: unknown }).original ?? (e as { cause?: unknown }).cause;
+    if (inner instanceof Error && inner.message) reason = inner.message;
+    e = inner;
+  }
+  return reason;
 }

@@ -5,9 +5,12 @@ export const MAX_SKEW_SECONDS = 5 * 60;
 
 export type SignatureCheck = { ok: true } | { ok: false; reason: string };
 
-/** `v0=` + hex HMAC-SHA256 of `v0:<timestamp>:<raw body>`, as Slack signs its requests. */
-export function slackSignature(signingSecret: string, timestamp: string, body: string): string {
-  return `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+/**
+ * `v0=` + hex HMAC-SHA256 of `v0:<timestamp>:<raw body>`, as Slack signs its requests. Pass the
+ * body's bytes as received: decoding them first (invalid UTF-8 becomes U+FFFD) changes what is signed.
+ */
+export function slackSignature(signingSecret: string, timestamp: string, body: string | Buffer): string {
+  return `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:`).update(body).digest('hex')}`;
 }
 
 /**
@@ -27,7 +30,8 @@ export function verifySlackSignature(input: {
   signingSecret: string;
   timestamp: string | undefined;
   signature: string | undefined;
-  body: string;
+  /** The raw bytes of the request body (a string is taken as UTF-8). */
+  body: string | Buffer;
   nowMs: number;
 }): SignatureCheck {
   const fresh = checkTimestamp(input.timestamp, input.nowMs);

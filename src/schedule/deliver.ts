@@ -4,6 +4,7 @@ import { NS, type Namespace } from '../ports/store.ts';
 import type { PostResult, Transport } from '../ports/transport.ts';
 import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import type { Subscription } from '../subscriptions/subscription.ts';
+import { acquireLease, type Lease } from '../store/lease.ts';
 import { dueRun } from './schedule.ts';
 
 /**
@@ -31,7 +32,10 @@ const MAX_WAIT_MS = 60_000;
 export type DeliveryOutcome = 'posted' | 'empty' | 'not_due' | 'busy' | 'paused' | 'failed';
 
 export interface DeliveryOptions {
-  /** How long one instance may hold a subscription's delivery before another may take over. */
+  /**
+   * How long a subscription's delivery lock outlives an instance that stopped renewing it (a
+   * crash); a live instance renews it every third of this while it works.
+   */
   leaseMs: number;
   rateLimitRetries: number;
   transientRetries: number;
@@ -60,14 +64,14 @@ export class Deliverer {
    */
   async run(sub: Subscription, transport: Transport, now: Date, immediate = false): Promise<DeliveryOutcome> {
     if (!immediate && !(await this.mayHaveWork(sub, now))) return 'not_due';
-    const lockKey = `deliver:${sub.id}`;
     // Per-subscription lock: one instance at a time, across processes on a shared store.
-    if (!(await this.locks.add(lockKey, this.options.instanceId, this.options.leaseMs))) return 'busy';
+    const lease = await acquireLease(this.locks, `deliver:${sub.id}`, this.options.instanceId, { ttlMs: this.options.leaseMs });
+    if (!lease) return 'busy';
     try {
       let cursor = await this.subs.cursor(sub);
       const last = await this.deliveries.get(sub.id);
       if (last?.state === 'pending') {
-        const outcome = await this.complete(sub, last, transport, true);
+        const outcome = await this.complete(sub, last, transport, lease, true);
         if (outcome !== 'posted' && outcome !== 'empty') return outcome;
         cursor = await this.subs.cursor(sub);
       } else if (last?.state === 'done' && last.until > cursor.since) {
@@ -80,15 +84,11 @@ export class Deliverer {
       if (!plan) return 'not_due';
       const record: DeliveryRecord = { key: `${sub.id}@${plan.until}`, channel: sub.channel, ...plan, posted: [], state: 'pending' };
       await this.deliveries.set(sub.id, record);
-      return await this.complete(sub, record, transport, false);
+      return await this.complete(sub, record, transport, lease, false);
     } finally {
-      // Only our own lock: after an overrun lease another instance may hold it now (as the sync lock does).
-      await this.releaseLock(lockKey).catch(() => undefined);
+      // Only our own lock: after a lost lease another instance may hold it now.
+      await lease.release().catch(() => undefined);
     }
-  }
-
-  private async releaseLock(lockKey: string): Promise<void> {
-    if ((await this.locks.get(lockKey)) === this.options.instanceId) await this.locks.delete(lockKey);
   }
 
   /** A lock-free look first, so the every-minute tick costs two reads per idle subscription. */
@@ -102,11 +102,16 @@ export class Deliverer {
     return { since: record.until, slot: record.slot ?? cursor.slot };
   }
 
-  private async complete(sub: Subscription, record: DeliveryRecord, transport: Transport, resumed: boolean): Promise<DeliveryOutcome> {
+  private async complete(sub: Subscription, record: DeliveryRecord, transport: Transport, lease: Lease, resumed: boolean): Promise<DeliveryOutcome> {
     const log = this.app.logger.child({ subscription: sub.id, delivery: record.key });
     const replies = digestMessages(sub, record, this.app.library, transport.limits);
     for (const [i, reply] of replies.entries()) {
       if (record.posted[i]) continue;
+      // Another instance took the subscription over (our renewals failed): it finishes the job.
+      if (!lease.held()) {
+        log.warn('delivery lock lost; leaving the rest to the instance that holds it');
+        return 'busy';
+      }
       const idempotencyKey = `${record.key}/${i + 1}`;
       if (resumed && transport.findPosted) {
         // We may have crashed after this part went out: ask the platform before posting again.
@@ -147,7 +152,11 @@ export class Deliverer {
     return replies.length > 0 ? 'posted' : 'empty';
   }
 
-  /** One post with the platform's retry-after and a bounded backoff for transient failures. */
+  /**
+   * One post with the platform's retry-after and a bounded backoff for transient failures. A
+   * transient failure is ambiguous (a 500, a reset or a timeout may come after the platform
+   * stored the message), so before posting again the platform is asked, as after a crash.
+   */
   private async post(
     transport: Transport,
     channel: string,
@@ -174,9 +183,30 @@ export class Deliverer {
       }
       if (result.kind === 'transient' && transient < this.options.transientRetries) {
         await this.options.sleep(this.options.backoffMs * 2 ** transient++);
+        const landed = await this.landed(transport, channel, idempotencyKey, log);
+        if (landed === undefined) return result;
+        if (landed !== null) {
+          log.info({ detail: result.detail }, 'the failed post reached the channel after all; not posting again');
+          return { ok: true, messageId: landed };
+        }
         continue;
       }
       return result;
+    }
+  }
+
+  /**
+   * Whether the message went out despite the failure: its id, null when it did not, undefined when
+   * the platform cannot say now. Then the record stays pending and the next tick asks again, rather
+   * than risking a second copy.
+   */
+  private async landed(transport: Transport, channel: string, idempotencyKey: string, log: App['logger']): Promise<string | null | undefined> {
+    if (!transport.findPosted) return null;
+    try {
+      return await transport.findPosted(channel, idempotencyKey);
+    } catch (error) {
+      log.warn({ err: error }, 'could not check whether the failed post went out; trying again at the next tick');
+      return undefined;
     }
   }
 }

@@ -5,6 +5,7 @@ import { NS } from '../ports/store.ts';
 import type { Transport } from '../ports/transport.ts';
 import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import type { Subscription } from '../subscriptions/subscription.ts';
+import { boundTransports } from './bounded-transports.ts';
 import { Deliverer, type DeliveryOptions, type DeliveryOutcome } from './deliver.ts';
 
 export interface SchedulerOptions extends Partial<DeliveryOptions> {
@@ -12,7 +13,12 @@ export interface SchedulerOptions extends Partial<DeliveryOptions> {
   tick?: string;
   /** Start the node-cron tick (false in tests that call runDue themselves). */
   autoStart?: boolean;
+  /** Platform calls in flight at once per platform (default 16): a hung call takes one slot, not the tick. */
+  concurrency?: number;
 }
+
+/** A crashed instance's subscriptions are picked up by another start after about this long. */
+export const DEFAULT_LEASE_MS = 60_000;
 
 export interface Scheduler {
   stop(): Promise<void>;
@@ -43,7 +49,7 @@ export function startScheduler(app: App, transports: Transport[], opts: Schedule
   const instanceId = opts.instanceId ?? randomUUID();
   const subs = new SubscriptionStore(app.store);
   const deliverer = new Deliverer(app, subs, {
-    leaseMs: opts.leaseMs ?? 10 * 60_000,
+    leaseMs: opts.leaseMs ?? DEFAULT_LEASE_MS,
     rateLimitRetries: opts.rateLimitRetries ?? 5,
     transientRetries: opts.transientRetries ?? 3,
     backoffMs: opts.backoffMs ?? 2000,
@@ -51,7 +57,11 @@ export function startScheduler(app: App, transports: Transport[], opts: Schedule
     instanceId,
   });
   const log = app.logger.child({ component: 'scheduler' });
-  const transportFor = (channel: string) => transports.find((t) => channel.startsWith(`${t.platform}:`));
+  const bounded = boundTransports(transports, opts.concurrency ?? 16);
+  const transportFor = (channel: string) => bounded.find((t) => channel.startsWith(`${t.platform}:`));
+
+  // Subscriptions being delivered by this process: a later tick does not start them again.
+  const active = new Set<string>();
 
   const deliver = async (sub: Subscription, now: Date, immediate: boolean): Promise<DeliveryOutcome> => {
     const transport = transportFor(sub.channel);
@@ -65,6 +75,17 @@ export function startScheduler(app: App, transports: Transport[], opts: Schedule
     }
   };
 
+  let stopping = false;
+  const deliverDue = async (sub: Subscription, now: Date): Promise<void> => {
+    if (stopping || active.has(sub.id)) return;
+    active.add(sub.id);
+    try {
+      await deliver(sub, now, false);
+    } finally {
+      active.delete(sub.id);
+    }
+  };
+
   const runDue = async (now: Date = app.clock()): Promise<void> => {
     let all: Subscription[];
     try {
@@ -73,7 +94,7 @@ export function startScheduler(app: App, transports: Transport[], opts: Schedule
       log.warn({ err: error }, 'cannot read subscriptions; trying again at the next tick');
       return;
     }
-    await Promise.all(all.filter((s) => !s.paused).map((s) => deliver(s, now, false)));
+    await Promise.all(all.filter((s) => !s.paused).map((s) => deliverDue(s, now)));
   };
 
   // Runs still going when stop() is called; awaited so the App is not closed under them.
@@ -87,7 +108,9 @@ export function startScheduler(app: App, transports: Transport[], opts: Schedule
   let task: ScheduledTask | undefined;
   if (opts.autoStart !== false) {
     const shared = app.store.kind === 'redis' || app.store.kind === 'postgres';
-    task = cron.schedule(opts.tick ?? '* * * * *', () => track(runDue()), {
+    // The tick does not wait for its deliveries: a channel whose post hangs keeps its own slot
+    // (until the platform call times out) while the next ticks serve the other channels.
+    task = cron.schedule(opts.tick ?? '* * * * *', () => void track(runDue()), {
       name: 'sco-digests',
       timezone: 'UTC',
       noOverlap: true,
@@ -101,6 +124,8 @@ export function startScheduler(app: App, transports: Transport[], opts: Schedule
     serves: (channel) => transportFor(channel) !== undefined,
     async stop() {
       app.digests.attach(undefined);
+      // No new deliveries; the ones under way finish and release their leases.
+      stopping = true;
       if (task) await task.destroy();
       await Promise.allSettled([...inflight]);
     },

@@ -3,6 +3,7 @@ import cron from 'node-cron';
 import type { App } from '../app.ts';
 import { BotError } from '../errors.ts';
 import { NS } from '../ports/store.ts';
+import { acquireLease } from '../store/lease.ts';
 import type { FetchTuning } from './build-sources.ts';
 import { watchContent, type WatchOptions } from './content-watcher.ts';
 import { restoreFromArchive } from './release-archive.ts';
@@ -14,7 +15,7 @@ export interface StartSyncOptions {
   /** Watch the content folder (default true). */
   watch?: boolean | WatchOptions;
   fetch?: FetchTuning;
-  /** How long a sync may hold the shared lock before another instance may start one. */
+  /** How long the shared sync lock outlives a crashed holder (default 1 minute; renewed while syncing). */
   lockTtlMs?: number;
 }
 
@@ -35,24 +36,23 @@ export function startSync(app: App, opts: StartSyncOptions = {}): { stop(): Prom
   const ctrl = new AbortController();
   let inFlight: Promise<unknown> | null = null;
   const locks = app.store.namespace<string>(NS.locks);
-  const ttl = opts.lockTtlMs ?? 10 * 60_000;
-  // Instances sharing a store take turns: one sync per fire. The TTL frees the lock of a crashed instance.
+  const ttl = opts.lockTtlMs ?? 60_000;
+  // Instances sharing a store take turns: one sync per fire. A long first sync keeps renewing the
+  // lock; the TTL frees the lock of a crashed instance.
   const lockedSync = async () => {
     const holder = `${hostname()}:${process.pid}:${app.clock().toISOString()}`;
-    if (!(await locks.add(LOCK_KEY, holder, ttl))) {
+    const lease = await acquireLease(locks, LOCK_KEY, holder, { ttlMs: ttl });
+    if (!lease) {
       log.info('another instance is syncing; taking in what it has stored so far');
       await restoreFromArchive(app).catch((e: unknown) => log.error({ err: e }, 'restoring live releases failed'));
       return;
     }
-    // A long first sync keeps renewing its lock; only a crashed holder lets it lapse.
-    const renew = setInterval(() => void locks.set(LOCK_KEY, holder, ttl).catch(() => undefined), ttl / 3);
     try {
       await runSync(app, { signal: ctrl.signal, fetch: opts.fetch });
     } catch (e) {
       log.error({ err: e }, 'scheduled sync failed');
     } finally {
-      clearInterval(renew);
-      if ((await locks.get(LOCK_KEY)) === holder) await locks.delete(LOCK_KEY);
+      await lease.release().catch((e: unknown) => log.warn({ err: e }, 'could not release the sync lock; it lapses by itself'));
     }
   };
   const task = off

@@ -15,10 +15,10 @@ export interface Harness {
 
 /** A fake Discord, an app over the seed (or given) corpus, and the real discord.js bot between them. */
 export async function startHarness(
-  options: { corpus?: 'seed' | 'corpus' | 'both' | 'none'; fake?: FakeDiscordOptions; discord?: DiscordOptions } = {},
+  options: { corpus?: 'seed' | 'corpus' | 'both' | 'none'; fake?: FakeDiscordOptions; discord?: DiscordOptions; clock?: () => Date } = {},
 ): Promise<Harness> {
   const fake = await startFakeDiscord(options.fake);
-  const test = await makeTestApp({ corpus: options.corpus ?? 'seed', config: { discordToken: fake.token, discordApiUrl: fake.apiUrl } });
+  const test = await makeTestApp({ corpus: options.corpus ?? 'seed', config: { discordToken: fake.token, discordApiUrl: fake.apiUrl }, ...(options.clock ? { clock: options.clock } : {}) });
   let discord: DiscordHandle;
   try {
     discord = await startDiscord(test.app, { deferAfterMs: 1000, ...options.discord });

@@ -18,6 +18,12 @@ export interface FakeResponse {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** The call takes effect first (the message is created), then this answer replaces Discord's: a lost response. */
+  applied?: boolean;
+  /** Instead of answering, the connection is reset (after the call took effect when `applied`). */
+  reset?: boolean;
+  /** Never answers: the request stays open until the fake closes. */
+  hang?: boolean;
 }
 
 interface Failure {
@@ -98,6 +104,19 @@ export class FakeDiscord {
   /** The next `times` calls matching answer with `response` instead (429 with Retry-After, 500 ...). */
   failNext(match: { method?: string; path: RegExp }, response: FakeResponse, times = 1): void {
     this.failures.push({ ...match, response, times });
+  }
+
+  /** Drops the failures still queued by `failNext` (a hung route answers again). */
+  clearFailures(): void {
+    this.failures.length = 0;
+  }
+
+  /**
+   * Forgets the nonces of posted messages, as Discord does after a few minutes: a repeat with
+   * `enforce_nonce` then creates a second message.
+   */
+  forgetNonces(): void {
+    for (const list of this.posted.values()) for (const m of list) delete m.nonce;
   }
 
   /** Resolves with the first recorded call (past or future) that matches. */
@@ -263,7 +282,14 @@ export class FakeDiscord {
     }
     const call: RecordedCall = { method: req.method ?? 'GET', path, query: url.searchParams, headers: req.headers, body, at: Date.now() };
     this.calls.push(call);
-    const reply = this.failure(call) ?? this.route(call);
+    const failure = this.failure(call);
+    if (failure?.applied) this.route(call);
+    if (failure?.hang || failure?.reset) {
+      if (failure.reset) req.socket.destroy();
+      for (const l of [...this.listeners]) l();
+      return;
+    }
+    const reply = failure ?? this.route(call);
     // Like Discord, an empty answer (204) has no JSON content type; discord.js would try to parse it.
     res.writeHead(reply.status, { ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }), ...reply.headers });
     res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));

@@ -41,9 +41,12 @@ export interface FakeMembership {
 export type Failure =
   | { status: 429; retryAfter: number }
   | { status: number; retryAfter?: undefined }
-  | { error: string; needed?: string };
+  | { error: string; needed?: string }
+  /** The call takes effect (a message is stored), then the answer is lost: an HTTP error, or the connection reset. */
+  | { applied: true; status: number }
+  | { applied: true; reset: true };
 
-interface StoredMessage {
+export interface StoredMessage {
   ts: string;
   text: string;
   thread_ts?: string;
@@ -80,6 +83,7 @@ export class FakeSlack {
   readonly memberships = new Map<string, FakeMembership[]>();
   private viewCounter = 0;
   private readonly failures = new Map<string, Failure[]>();
+  private readonly hangs: { method: string; match: (args: Record<string, unknown>) => boolean }[] = [];
   private readonly messages = new Map<string, StoredMessage[]>();
   private readonly sockets = new Set<WebSocket>();
   private readonly acks = new Map<string, (payload: unknown) => void>();
@@ -122,6 +126,23 @@ export class FakeSlack {
     const list = this.failures.get(method) ?? [];
     for (let i = 0; i < times; i++) list.push(failure);
     this.failures.set(method, list);
+  }
+
+  /**
+   * Calls of `method` whose arguments match are received (and recorded) but never answered, as
+   * a Slack that stopped responding; the connection stays open until `close()` or `unhang()`.
+   */
+  hang(method: string, match: (args: Record<string, unknown>) => boolean = () => true): void {
+    this.hangs.push({ method, match });
+  }
+
+  unhang(): void {
+    this.hangs.length = 0;
+  }
+
+  /** Messages stored in a channel, oldest first. */
+  messagesIn(channel: string): readonly StoredMessage[] {
+    return this.messages.get(channel) ?? [];
   }
 
   callsOf(method: string): ApiCall[] {
@@ -220,7 +241,16 @@ export class FakeSlack {
     this.calls.push({ method, args, token: auth?.replace(/^Bearer /, '') ?? (args.token as string | undefined), at: Date.now() });
     this.notify();
 
+    if (this.hangs.some((h) => h.method === method && h.match(args))) return;
     const failure = this.failures.get(method)?.shift();
+    if (failure && 'applied' in failure) {
+      this.answer(method, args);
+      if ('reset' in failure) {
+        req.socket.destroy();
+        return;
+      }
+      return this.send(res, failure.status, { ok: false, error: 'server_error' });
+    }
     if (failure) {
       if ('error' in failure) return this.send(res, 200, { ok: false, error: failure.error, ...(failure.needed ? { needed: failure.needed } : {}) });
       const headers: Record<string, string> = failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {};

@@ -1,4 +1,4 @@
-import { startSlack, type SlackHandle } from '../../../adapters/slack/start-slack.ts';
+import { startSlack, type SlackHandle, type StartSlackOptions } from '../../../adapters/slack/start-slack.ts';
 import type { Config } from '../../../src/config.ts';
 import { makeTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { FakeSlack } from './fake-slack.ts';
@@ -18,7 +18,14 @@ export interface SlackHarness {
  * The real Bolt app of the bot, started by startSlack against a fake Slack on 127.0.0.1:
  * HTTP mode on port 0, or Socket Mode through the fake's WebSocket.
  */
-export async function startHarness(options: { mode: 'http' | 'socket'; corpus?: 'seed' | 'both' | 'none'; config?: Partial<Config> }): Promise<SlackHarness> {
+export async function startHarness(options: {
+  mode: 'http' | 'socket';
+  corpus?: 'seed' | 'both' | 'none';
+  config?: Partial<Config>;
+  /** More options for startSlack (the app clock comes with `clock`). */
+  slack?: StartSlackOptions;
+  clock?: () => Date;
+}): Promise<SlackHarness> {
   const fake = await FakeSlack.start();
   const test = await makeTestApp({
     corpus: options.corpus ?? 'seed',
@@ -30,8 +37,9 @@ export async function startHarness(options: { mode: 'http' | 'socket'; corpus?: 
       port: 0,
       ...options.config,
     },
+    ...(options.clock ? { clock: options.clock } : {}),
   });
-  const slack = await startSlack(test.app, { host: '127.0.0.1', retryConfig: { retries: 0 }, maxRateLimitWaitMs: 3000 });
+  const slack = await startSlack(test.app, { host: '127.0.0.1', retryConfig: { retries: 0 }, maxRateLimitWaitMs: 3000, ...options.slack });
   if (options.mode === 'socket') await fake.waitForSocket();
   return {
     fake,
