@@ -2,6 +2,7 @@ import type { Library, Topic } from '../library/types.ts';
 import { builtInKind } from '../text/gazetteer.ts';
 import type { QuestionTerm } from './question.ts';
 import { editDistance } from '../text/edit-distance.ts';
+import { expansionsOf, type Expansion } from './expansion.ts';
 
 /** A key term with what else counts as it and how much it says. */
 export interface WeightedTerm extends QuestionTerm {
@@ -11,6 +12,8 @@ export interface WeightedTerm extends QuestionTerm {
   phrases: string[];
   /** Inverse sentence frequency: rare words say more about what is asked. */
   weight: number;
+  /** Words WordNet relates to the term ("establish" for "set up"): weaker evidence than the word. */
+  expansions: Expansion[];
 }
 
 /** Words on nearly every release: they confirm little and cost much to count. */
@@ -59,14 +62,30 @@ for (const forms of IRREGULAR) for (const f of forms) SYNONYMS[f] = [...(SYNONYM
 const DF_SAMPLE = 120;
 const VERB_FACTOR = 0.5;
 
+/** How a sentence's word stands for a term: its own word or form, a typo of it, or not at all. */
+export type MatchKind = 'word' | 'typo' | null;
+
 /** Whether a lower-case word of a sentence stands for the term. */
 export function wordMatches(term: { lower: string; stem: string; forms: string[] }, word: string, stem?: string): boolean {
+  return matchKind(term, word, stem) !== null;
+}
+
+/** Like wordMatches, telling a typo-corrected match ("hedquartered") from the word itself. */
+export function matchKind(term: { lower: string; stem: string; forms: string[] }, word: string, stem?: string): MatchKind {
+  return exactly(term, word, stem) ? 'word' : nearly(term, word) ? 'typo' : null;
+}
+
+function exactly(term: { lower: string; stem: string; forms: string[] }, word: string, stem?: string): boolean {
   if (word === term.lower || (stem !== undefined && stem === term.stem)) return true;
   // Without a stem for the word, a close prefix stands in ("conferences" for "confer").
   if (stem === undefined && term.stem.length >= 4 && word.startsWith(term.stem) && word.length - term.stem.length <= 4) return true;
   for (const form of term.forms) {
     if (word === form || (form.length >= 5 && word.startsWith(form.slice(0, Math.max(4, form.length - 2))))) return true;
   }
+  return false;
+}
+
+function nearly(term: { lower: string; stem: string; forms: string[] }, word: string): boolean {
   // Long words sharing a long stem ("congratulatory", "congratulating").
   if (term.lower.length >= 9 && word.length >= 9) {
     const shared = commonPrefix(word, term.lower);
@@ -153,7 +172,8 @@ export class TermWeigher {
 
   constructor(private readonly library: Library) {}
 
-  weigh(terms: QuestionTerm[]): WeightedTerm[] {
+  /** `questionLower` lets a term be read with its particle ("set up", "kicked off"). */
+  weigh(terms: QuestionTerm[], questionLower = ''): WeightedTerm[] {
     const count = this.library.count();
     if (count !== this.cachedFor) {
       this.cache.clear();
@@ -164,7 +184,7 @@ export class TermWeigher {
     const total = Math.max(50, count * 10);
     return terms.map((term) => {
       const { forms, phrases } = topicForms(term, topics);
-      const withForms = { ...term, forms, phrases, weight: 0 };
+      const withForms = { ...term, forms, phrases, weight: 0, expansions: GENERIC.has(term.lower) ? [] : expansionsOf(term, forms, questionLower) };
       if (GENERIC.has(term.lower)) return { ...withForms, weight: GENERIC_WEIGHT };
       let df = this.cache.get(term.lower);
       if (df === undefined) {
