@@ -9,11 +9,16 @@ const ws = tempWorkspace('both');
 afterAll(() => rmSync(join(ws.contentDir, '..'), { recursive: true, force: true }));
 
 describe('sco ask', () => {
-  it('--json prints exactly the documented shape with the answer, quote and citation', async () => {
+  it('--json prints exactly the documented shape with the answer, quote, citation and evidence', async () => {
     const run = await runSco(['ask', 'where', 'is', 'RATS', 'based?', '--json', ...ws.dirArgs]);
     expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout) as Record<string, unknown> & { citations: Record<string, unknown>[] };
-    expect(Object.keys(doc)).toEqual(['question', 'answer', 'quote', 'citations']);
+    // Issue 15: the evidence the scorer weighed (terms, candidates with features and probability).
+    expect(Object.keys(doc)).toEqual(['question', 'answer', 'quote', 'citations', 'evidence']);
+    const evidence = doc.evidence as { threshold: number; candidates: { answer: string; p?: number; features: Record<string, number> }[] };
+    expect(evidence.candidates[0]!.answer).toBe('Tashkent');
+    expect(evidence.candidates[0]!.p).toBeGreaterThanOrEqual(evidence.threshold);
+    expect(evidence.candidates[0]!.features).toHaveProperty('cov');
     expect(doc.question).toBe('where is RATS based?');
     expect(doc.answer).toBe('Tashkent');
     expect(doc.quote).toContain('headquartered in Tashkent');
@@ -29,7 +34,16 @@ describe('sco ask', () => {
   it('--json declines with a null answer and no citations', async () => {
     const run = await runSco(['ask', 'Who won the 2018 football World Cup?', '--json', ...ws.dirArgs]);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ question: 'Who won the 2018 football World Cup?', answer: null, quote: null, citations: [] });
+    expect(JSON.parse(run.stdout)).toMatchObject({ question: 'Who won the 2018 football World Cup?', answer: null, quote: null, citations: [] });
+  });
+
+  it('--explain shows the candidates weighed, their features and the probability', async () => {
+    const run = await runSco(['ask', 'where', 'is', 'RATS', 'based?', '--explain', ...ws.dirArgs]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Tashkent\n/);
+    expect(run.stdout).toMatch(/threshold: 0\.\d+/);
+    expect(run.stdout).toMatch(/p=0\.\d+ score=-?[\d.]+ “Tashkent” /);
+    expect(run.stdout).toMatch(/\bcov=/);
   });
 
   it('prints a readable answer without --json', async () => {

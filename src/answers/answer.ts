@@ -39,7 +39,7 @@ export async function answerQuestion(
 ): Promise<AnswerResult> {
   const { library } = app;
   const q = analyseQuestion(question.slice(0, MAX_QUESTION));
-  if (q.kind === 'latest') return latestAnswer(library, q);
+  if (q.kind === 'latest') return latestAnswer(library, weigherOf(library), q);
 
   const previous = opts.thread ? await loadThread(app, opts.thread) : null;
   let asked: Question = q;

@@ -45,7 +45,7 @@ const MAX_CANDIDATES = 400;
 const PRONOUN_START = /^(he|she|it|they|this|these|his|her|its|their|the two|both|the (event|meeting|conference|forum|mission|talks|session|summit|exhibition|ceremony|visit|delegation))\b/i;
 const YEAR = /\b(19|20)\d\d\b/g;
 
-interface Text {
+export interface Text {
   lower: string;
   words: string[];
 }
@@ -55,7 +55,7 @@ const textOf = (raw: string): Text => {
 };
 
 /** The terms a text holds: as words (or typos of them), else through an expansion. */
-function held(terms: WeightedTerm[], t: Text): Map<string, 'word' | 'expansion'> {
+export function held(terms: WeightedTerm[], t: Text): Map<string, 'word' | 'expansion'> {
   const out = new Map<string, 'word' | 'expansion'>();
   for (const term of terms) {
     if (textMatches(term, t.lower, t.words)) out.set(term.lower, 'word');
@@ -68,7 +68,7 @@ const RELEASE_TEXTS = 1000;
 const releaseTexts = new Map<string, { all: Text; title: Text; lead: string | null }>();
 
 /** A release's text, title and lead, kept for recently used releases (keyed by content hash). */
-function releaseText(library: Library, id: string): { all: Text; title: Text; lead: string | null } {
+export function releaseText(library: Library, id: string): { all: Text; title: Text; lead: string | null } {
   const release = library.get(id);
   const key = `${id}\u0000${release?.hash ?? ''}`;
   const known = releaseTexts.get(key);

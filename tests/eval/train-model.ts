@@ -18,7 +18,7 @@ export interface QuestionRows {
 }
 
 /** A wrong answer costs this many declines when the threshold is chosen. */
-export const WRONG_COST = 6;
+export const WRONG_COST = 3;
 /** Newton steps at most; it converges in about ten. */
 const ITERATIONS = 30;
 /** The L2 penalty on the standardised weights: keeps rare features from deciding alone. */
