@@ -86,6 +86,12 @@ export const FEATURES = [
   'stmtContent',
   /** Another release's best candidate gives the same answer. */
   'agree',
+  /** Share of the answer's tokens that are the question's own words ("the Consortium" for "IBC"). */
+  'answerRepeats',
+  /** The answer's length in words, over 6 (capped at 1). */
+  'answerLen',
+  /** The answer opens with a capital: a proper name rather than a word the tagger took for one. */
+  'answerCapital',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];

@@ -179,6 +179,9 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
       stmtCov: 0,
       stmtContent: 0,
       agree: 0,
+      answerRepeats: 0,
+      answerLen: 0,
+      answerCapital: 0,
     };
     if (statement) {
       const answer = statementOf(s, sHits.map((h) => h.i));
@@ -205,6 +208,9 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
           sameClause: fromHits.some((h) => seg.has(from.segments[h.i]!)) ? 1 : 0,
           ambiguity: 1 / votes.filter((x) => x.kindRank === v.kindRank).length,
           since: q.since && v.text.startsWith('since ') ? 1 : 0,
+          answerRepeats: fromHits.filter((h) => h.i >= v.entity.first && h.i <= v.entity.last).length / (v.entity.last - v.entity.first + 1),
+          answerLen: Math.min(1, v.text.split(/\s+/).length / 6),
+          answerCapital: /^\p{Lu}/u.test(v.text) ? 1 : 0,
           fullDate: v.entity.kind === 'date' && /[a-z]/i.test(v.text) && /\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}\b|^\D*\d{1,2}\s+\p{L}+$/u.test(v.text) ? 1 : 0,
         };
         candidates.push({ answer: v.text, hit, s: from, marked: fromHits.map((h) => h.i), fromLead, features, score: 0, p: 0 });
@@ -243,10 +249,9 @@ export function rank(model: Model, candidates: Candidate[]): Candidate[] {
 
 /** The probability that `ranked[at]` is right: from its features and its lead over the best other answer. */
 export function confidenceOf(model: Model, ranked: Candidate[], at = 0): number {
-  const c = ranked[at]!;
-  const same = c.answer.toLowerCase();
-  const rival = ranked.find((o) => o.answer.toLowerCase() !== same);
-  return sigmoid(logit(model.confidence, confidenceInput(vectorOf(c.features), c.score, rival ? rival.score : null)));
+  const answers = ranked.map((c) => c.answer.toLowerCase());
+  const input = confidenceInput(vectorOf(ranked[at]!.features), ranked.map((c) => c.score), answers, at);
+  return sigmoid(logit(model.confidence, input));
 }
 
 export interface FindOptions {

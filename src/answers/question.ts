@@ -46,8 +46,8 @@ interface KindRule {
 const RULES: KindRule[] = [
   { kind: 'date', pattern: /^(since when|since what year)\b/, flags: { since: true } },
   { kind: 'date', pattern: /^(when|by when|until when|(in|on|from|during|until|till|through|up to|by) (what|which) (year|date|day|month)s?|what (year|date|day|month|time|period)s?|which (year|date|day|month)s?)\b/ },
-  { kind: 'org', pattern: /^(which|what) (\w+ )?(organi[sz]ations?|company|companies|bank|banks|body|bodies|institution|agency|corporation|firm|group|media|outlet|fund|declaration|convention|programme|program|document|treaty|agreement)\b/ },
-  { kind: 'person', pattern: /^(?:who|whom|whose|(?:which|what) ((?:[\w-]+ ){0,4}(?:person|official|diplomat|minister|fm|sg|leader|secretary-general|representative|expert|amb?ass?ad?or|vice chair|chair|chairman|chairperson|chairwoman|president|vice-president|head|director|coordinator|envoy|mayor)))\b/ },
+  { kind: 'org', pattern: /^(?:(?:with|from|by|for|to|of|under|through) )?(which|what) (\w+ )?(organi[sz]ations?|company|companies|bank|banks|body|bodies|institution|agency|corporation|firm|group|media|outlet|fund|declaration|convention|programme|program|document|treaty|agreement)\b/ },
+  { kind: 'person', pattern: /^(?:who|whom|whose|(?:which|what) ((?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b)[\w-]+ ){0,4}(?:person|official|diplomat|minister|fm|sg|leader|secretary-general|representative|expert|amb?ass?ad?or|vice chair|chair|chairman|chairperson|chairwoman|president|vice-president|head|director|coordinator|envoy|mayor)))\b/ },
   { kind: 'place', pattern: /^(in|at|to) (which|what) (city|town|capital)\b|^(which|what) (city|town|capital)\b/, flags: { city: true } },
   { kind: 'place', pattern: /^(where|(in|at|to) (which|what) (country|place|venue|region|hotel)|(which|what) (country|place|venue|region|hotel))\b/ },
   { kind: 'number', pattern: /^(what|which) (share|percentage|percent|proportion|fraction|part)\b/, flags: { share: true } },
@@ -69,7 +69,7 @@ const LATEST: RegExp[] = [
 ];
 
 /** Words of the question form that carry no content of their own. */
-const QUESTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'when', 'where', 'which', 'why', 'how', 'sco?', 'please', 'tell', 'know', 'happen', 'happened', 'take', 'took', 'place']);
+const QUESTION_WORDS = new Set(['roughly', 'approximately', 'exactly', 'who', 'whom', 'whose', 'what', 'when', 'where', 'which', 'why', 'how', 'sco?', 'please', 'tell', 'know', 'happen', 'happened', 'take', 'took', 'place']);
 /** Words people ask with as verbs that wink may read as nouns ("do the SCO countries account for"). */
 const QUESTION_VERBS = new Set(['account', 'cover', 'make', 'get', 'hold', 'have', 'include', 'comprise', 'constitute', 'represent', 'amount']);
 const LIGHT_VERBS = new Set(['get', 'gets', 'got', 'have', 'has', 'had', 'take', 'takes', 'took', 'make', 'makes', 'made', 'do', 'does', 'did', 'go', 'goes', 'went', 'come', 'came', 'happen', 'happened', 'give', 'gave', 'put', 'run', 'runs', 'last', 'lasts']);
@@ -87,12 +87,12 @@ function unwrap(text: string): string {
 
 /** What a question asks for when its opening does not say: "the date of ...", "... from which city". */
 const INSIDE: { kind: AnswerKind; pattern: RegExp; flags?: Partial<Pick<Question, 'city'>> }[] = [
-  { kind: 'date', pattern: /(?:the )?(?:dates?|day|year) (?:of|for|when)|when|(?:which|what) (?:year|date|day|month)/ },
-  { kind: 'place', pattern: /(?:which|what) (?:city|town|capital)/, flags: { city: true } },
-  { kind: 'place', pattern: /where|(?:which|what) (?:country|place|venue|district|part|region)/ },
-  { kind: 'number', pattern: /how (?:many|much)|number of/ },
-  { kind: 'person', pattern: /who|name of the/ },
-  { kind: 'org', pattern: /(?:which|what) (?:[\w-]+ ){0,2}(?:organi[sz]ations?|bank|body|institution|agency|company|outlet|fund)\b|\b(?:bank|agency|outlet) in\b/ },
+  { kind: 'date', pattern: /\b(?:the )?(?:dates?|day|year) (?:of|for|when)\b|\bwhen\b|\b(?:which|what) (?:year|date|day|month)\b/ },
+  { kind: 'place', pattern: /\b(?:which|what) (?:city|town|capital)\b/, flags: { city: true } },
+  { kind: 'place', pattern: /\bwhere\b|\b(?:which|what) (?:country|place|venue|district|part|region)\b/ },
+  { kind: 'number', pattern: /\bhow (?:many|much)\b|\bnumber of\b/ },
+  { kind: 'person', pattern: /\bwho(?:m)?\b|\bname of the\b/ },
+  { kind: 'org', pattern: /\b(?:which|what) (?:[\w-]+ ){0,2}(?:organi[sz]ations?|bank|body|institution|agency|company|outlet|fund)\b|\b(?:bank|agency|outlet) in\b/ },
 ];
 
 /**
@@ -155,11 +155,14 @@ export function analyseQuestion(raw: string): Question {
     question.role = kept.trim().length > 0;
     break;
   }
-  if (question.kind === 'statement' && !/^(what|why|how)\b/.test(body)) {
+  // "what did X say when ...", "why", "how did": a statement, whatever words follow.
+  if (question.kind === 'statement' && !/^(why|how (?!many|much)|what (did|does|do|has|have|had|is|are)\b)/.test(body)) {
     const inside = INSIDE.find((r) => r.pattern.test(body));
     if (inside) {
       question.kind = inside.kind;
       Object.assign(question, inside.flags ?? {});
+      // The words that say what is asked ("the date of", "which city") are not what it is about.
+      body = body.replace(inside.pattern, ' ').replace(/\s+/g, ' ').trim();
     }
   }
   if (body === body.toLowerCase() && body.length > 0 && lower.endsWith(body)) body = suffix(body);

@@ -46,7 +46,34 @@ export function logit(m: Linear, x: number[]): number {
 
 export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-/** The confidence model's input: the best candidate's features, its logit and its margin. */
-export function confidenceInput(best: number[], bestLogit: number, runnerUpLogit: number | null): number[] {
-  return [...best, bestLogit, runnerUpLogit === null ? 10 : Math.min(10, bestLogit - runnerUpLogit)];
+/**
+ * Features the confidence model sees besides the ranker's verdict: how much of the question the
+ * passage and release hold, and the kinds of evidence missing. Fewer than the ranker's, as it
+ * learns from one example a question.
+ */
+const CONFIDENCE_NAMES = ['cov', 'covTypo', 'covExp', 'covPrev', 'covLead', 'covRelease', 'content', 'contentSent', 'verbAsked', 'verbStated', 'entity', 'votes', 'qYear', 'yearSeen', 'yearConflict', 'nTerms', 'stmtCov', 'agree'];
+const CONFIDENCE_FEATURES = CONFIDENCE_NAMES.map((name) => (FEATURES as readonly string[]).indexOf(name));
+
+/**
+ * The confidence model's input for candidate `at` of a question: its features, its ranker
+ * score, its lead over the best other answer, and the share of the ranker's softmax its answer
+ * holds among all the question's candidates (several passages may give the same answer).
+ */
+export function confidenceInput(features: number[], scores: number[], answers: string[], at: number): number[] {
+  const mine = scores[at]!;
+  let top = -Infinity;
+  let rival: number | null = null;
+  for (let i = 0; i < scores.length; i++) {
+    top = Math.max(top, scores[i]!);
+    if (answers[i] !== answers[at] && (rival === null || scores[i]! > rival)) rival = scores[i]!;
+  }
+  let same = 0;
+  let all = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const e = Math.exp(scores[i]! - top);
+    all += e;
+    if (answers[i] === answers[at]) same += e;
+  }
+  const kept = process.env.CONF_ALL ? features : CONFIDENCE_FEATURES.map((j) => features[j]!);
+  return [...kept, mine, rival === null ? 10 : Math.min(10, mine - rival), same / all];
 }

@@ -22,9 +22,9 @@ export const WRONG_COST = 3;
 /** Newton steps at most; it converges in about ten. */
 const ITERATIONS = 30;
 /** The L2 penalty on the standardised weights: keeps rare features from deciding alone. */
-const L2 = 0.01;
+const L2 = Number(process.env.L2 ?? 0.01);
 /** The confidence model learns from one example a question: a stronger penalty. */
-const CONFIDENCE_L2 = 0.05;
+const CONFIDENCE_L2 = Number(process.env.CL2 ?? 0.05);
 const INNER_FOLDS = 4;
 
 /** Candidates of every answerable and unanswerable question of the set (latest ones have none). */
@@ -54,19 +54,81 @@ export function collectRows(app: App, set: LabelledSet): QuestionRows[] {
  * right candidates share a weight of one, its wrong ones another.
  */
 export function fitRanker(questions: QuestionRows[]): Linear {
-  const xs: number[][] = [];
-  const ys: number[] = [];
-  const ws: number[] = [];
-  for (const q of questions) {
-    const pos = q.y.filter((v) => v === 1).length;
-    const neg = q.y.length - pos;
-    q.x.forEach((x, i) => {
-      xs.push(x);
-      ys.push(q.y[i]!);
-      ws.push(q.y[i] === 1 ? 1 / pos : 1 / neg);
+  // Only questions with a right candidate say which candidate should come first.
+  const lists = questions.filter((q) => q.y.includes(1));
+  const all = lists.flatMap((q) => q.x);
+  const n = all[0]?.length ?? 0;
+  const mean = new Array<number>(n).fill(0);
+  const std = new Array<number>(n).fill(0);
+  for (const x of all) for (let j = 0; j < n; j++) mean[j]! += x[j]! / all.length;
+  for (const x of all) for (let j = 0; j < n; j++) std[j]! += (x[j]! - mean[j]!) ** 2 / all.length;
+  for (let j = 0; j < n; j++) std[j] = Math.sqrt(std[j]!) || 1;
+  const zs = lists.map((q) => q.x.map((x) => x.map((v, j) => (v - mean[j]!) / std[j]!)));
+  // Newton's method on the softmax (conditional logit) loss: each question's right candidates
+  // share a target of one against all its other candidates, so the ranker learns what puts a
+  // right answer first in its question, not what makes candidates right in general.
+  const w = new Array<number>(n).fill(0);
+  const loss = (v: number[]): number => {
+    let sum = 0;
+    lists.forEach((q, qi) => {
+      const s = zs[qi]!.map((x) => x.reduce((acc, x1, j) => acc + x1 * v[j]!, 0));
+      const top = s.reduce((m, x1) => Math.max(m, x1), -Infinity);
+      const log = top + Math.log(s.reduce((acc, x1) => acc + Math.exp(x1 - top), 0));
+      const pos = q.y.filter((y) => y === 1).length;
+      s.forEach((x1, i) => {
+        if (q.y[i] === 1) sum += (log - x1) / pos;
+      });
     });
+    return sum / lists.length + (L2 / 2) * v.reduce((acc, x1) => acc + x1 * x1, 0);
+  };
+  for (let it = 0; it < ITERATIONS; it++) {
+    const grad = new Array<number>(n).fill(0);
+    const hess = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+    lists.forEach((q, qi) => {
+      const z = zs[qi]!;
+      const s = z.map((x) => x.reduce((sum, v, j) => sum + v * w[j]!, 0));
+      const top = s.reduce((m, v) => Math.max(m, v), -Infinity);
+      const e = s.map((v) => Math.exp(v - top));
+      const total = e.reduce((a, b) => a + b, 0);
+      const pos = q.y.filter((v) => v === 1).length;
+      const mu = new Array<number>(n).fill(0);
+      z.forEach((x, i) => {
+        const p = e[i]! / total;
+        const target = q.y[i] === 1 ? 1 / pos : 0;
+        for (let j = 0; j < n; j++) {
+          grad[j]! += (p - target) * x[j]!;
+          mu[j]! += p * x[j]!;
+          const pj = p * x[j]!;
+          const row = hess[j]!;
+          for (let k = j; k < n; k++) row[k]! += pj * x[k]!;
+        }
+      });
+      for (let j = 0; j < n; j++) for (let k = j; k < n; k++) hess[j]![k]! -= mu[j]! * mu[k]!;
+    });
+    for (let j = 0; j < n; j++) {
+      for (let k = 0; k < j; k++) hess[j]![k] = hess[k]![j]!;
+      grad[j] = grad[j]! / lists.length + L2 * w[j]!;
+    }
+    for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) hess[j]![k] = hess[j]![k]! / lists.length + (j === k ? L2 : 0);
+    const step = solve(hess, grad);
+    // A damped step: halved until the loss falls (a plain Newton step overshoots when some
+    // candidates are nearly separable).
+    const before = loss(w);
+    let t = 1;
+    let next = w.map((v, j) => v - step[j]!);
+    while (t > 1e-4 && !(loss(next) <= before)) {
+      t /= 2;
+      next = w.map((v, j) => v - t * step[j]!);
+    }
+    let moved = 0;
+    for (let j = 0; j < n; j++) {
+      moved = Math.max(moved, Math.abs(next[j]! - w[j]!));
+      w[j] = next[j]!;
+    }
+    if (process.env.DEBUG_FIT) process.stderr.write(`it ${it} moved ${moved.toFixed(4)} |g| ${Math.sqrt(grad.reduce((a, b) => a + b * b, 0)).toFixed(5)}\n`);
+    if (moved < 1e-6) break;
   }
-  return fitLogistic(xs, ys, ws, L2);
+  return { mean, std, weights: w, bias: 0 };
 }
 
 /** Logistic regression of `ys` on `xs` with sample weights `ws`. */
@@ -127,11 +189,7 @@ function bestOf(ranker: Linear, q: QuestionRows): { x: number[]; right: boolean 
   scores.forEach((v, i) => {
     if (v > scores[best]!) best = i;
   });
-  let rival: number | null = null;
-  scores.forEach((v, i) => {
-    if (q.answers[i] !== q.answers[best] && (rival === null || v > rival)) rival = v;
-  });
-  return { x: confidenceInput(q.x[best]!, scores[best]!, rival), right: q.y[best] === 1 };
+  return { x: confidenceInput(q.x[best]!, scores, q.answers, best), right: q.y[best] === 1 };
 }
 
 /**
