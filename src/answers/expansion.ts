@@ -9,8 +9,9 @@ export interface Expansion {
 }
 
 /**
- * Titles and their short forms as people type them in chat: WordNet has no "SG" and the
- * taxonomy lists places and bodies, not offices.
+ * Titles and their short forms as people type them in chat, and the few words of the releases'
+ * register WordNet lacks: it has no "SG", no "presser", no "headquartered", and the taxonomy
+ * lists places and bodies, not offices.
  */
 const TITLES: Record<string, string[]> = {
   sg: ['secretary-general'],
@@ -21,6 +22,9 @@ const TITLES: Record<string, string[]> = {
   boss: ['head', 'secretary-general', 'director'],
   presser: ['press conference', 'news conference', 'briefing'],
   hq: ['headquarters', 'headquartered'],
+  // WordNet has no "headquartered": where a body is based, the releases say where it is headquartered.
+  based: ['headquartered', 'headquarters', 'located'],
+  located: ['headquartered', 'headquarters', 'based'],
   un: ['united nations'],
   mfa: ['ministry of foreign affairs', 'foreign ministry'],
   ambassador: ['envoy'],
@@ -32,15 +36,16 @@ const MAX = 24;
 /**
  * WordNet synonyms and derived forms of a question's term, with chat titles; the term's own
  * forms (aliases, irregular forms) are looked up too, so "met" finds what "meet" relates to.
- * A proper name ("Tashkent", "Norov") is not expanded: WordNet's senses of it are not ours.
+ * A proper name ("Tashkent", "Norov", "RATS") or a name the taxonomy knows is not expanded:
+ * WordNet's senses of it are not ours.
  */
-export function expansionsOf(term: QuestionTerm, forms: string[], questionLower: string): Expansion[] {
+export function expansionsOf(term: QuestionTerm, forms: string[], questionLower: string, named = false): Expansion[] {
   const out = new Map<string, Expansion['kind']>();
   const add = (text: string, kind: Expansion['kind']) => {
     if (text !== term.lower && !forms.includes(text) && !out.has(text) && out.size < MAX) out.set(text, kind);
   };
   for (const t of TITLES[term.lower] ?? []) add(t, 'title');
-  if (/^\p{Lu}/u.test(term.text) && term.text !== term.text.toUpperCase() && !term.verb) return [...out].map(([text, kind]) => ({ text, kind }));
+  if (named || (/^\p{Lu}/u.test(term.text) && !term.verb)) return [...out].map(([text, kind]) => ({ text, kind }));
   if (!/^[a-z][a-z'-]+$/.test(term.lower) || term.lower.length < 3) return [...out].map(([text, kind]) => ({ text, kind }));
   // "set up": the phrase, when WordNet knows it, says more than "set".
   const after = new RegExp(`\\b${term.lower}\\s+(\\w+)`).exec(questionLower)?.[1];

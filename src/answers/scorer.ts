@@ -74,6 +74,6 @@ export function confidenceInput(features: number[], scores: number[], answers: s
     all += e;
     if (answers[i] === answers[at]) same += e;
   }
-  const kept = process.env.CONF_ALL ? features : CONFIDENCE_FEATURES.map((j) => features[j]!);
+  const kept = CONFIDENCE_FEATURES.map((j) => features[j]!);
   return [...kept, mine, rival === null ? 10 : Math.min(10, mine - rival), same / all];
 }

@@ -110,14 +110,16 @@ export function wordsOf(lowerText: string): string[] {
 }
 
 /** Topic names that count as the term: "Afghanistan" also finds "Afghan"; "RATS" its long name. */
-function topicForms(term: QuestionTerm, topics: Topic[]): { forms: string[]; phrases: string[] } {
+function topicForms(term: QuestionTerm, topics: Topic[]): { forms: string[]; phrases: string[]; named: boolean } {
   const forms = new Set<string>(SYNONYMS[term.lower] ?? []);
   const phrases = new Set<string>();
+  let named = false;
   for (const topic of topics) {
     // Themes group related words ("press", "media", "journalists"): near, not the same thing.
     if (topic.kind === 'theme') continue;
     const names = [topic.id, topic.label, ...topic.aliases].map((n) => n.toLowerCase());
     if (!names.includes(term.lower)) continue;
+    named = true;
     const countryTopic = ['member', 'observer', 'partner', 'country'].includes(topic.kind);
     const termKind = countryTopic ? 'country' : topic.kind === 'place' ? 'place' : builtInKind(term.lower);
     for (const name of names) {
@@ -129,7 +131,7 @@ function topicForms(term: QuestionTerm, topics: Topic[]): { forms: string[]; phr
       else forms.add(name.replace(/['’]s$/, ''));
     }
   }
-  return { forms: [...forms], phrases: [...phrases] };
+  return { forms: [...forms], phrases: [...phrases], named };
 }
 
 /**
@@ -154,8 +156,9 @@ export class TermWeigher {
     // Roughly ten sentences a release; only ratios matter.
     const total = Math.max(50, count * 10);
     return terms.map((term) => {
-      const { forms, phrases } = topicForms(term, topics);
-      const withForms = { ...term, forms, phrases, weight: 0, expansions: GENERIC.has(term.lower) ? [] : expansionsOf(term, forms, questionLower) };
+      const { forms, phrases, named } = topicForms(term, topics);
+      // A name the taxonomy knows ("RATS", "Kunming") is that name, not WordNet's senses of the word.
+      const withForms = { ...term, forms, phrases, weight: 0, expansions: GENERIC.has(term.lower) ? [] : expansionsOf(term, forms, questionLower, named) };
       if (GENERIC.has(term.lower)) return { ...withForms, weight: GENERIC_WEIGHT };
       let df = this.cache.get(term.lower);
       if (df === undefined) {

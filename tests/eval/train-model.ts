@@ -22,10 +22,11 @@ export const WRONG_COST = 3;
 /** Newton steps at most; it converges in about ten. */
 const ITERATIONS = 30;
 /** The L2 penalty on the standardised weights: keeps rare features from deciding alone. */
-const L2 = Number(process.env.L2 ?? 0.01);
+const L2 = 0.01;
 /** The confidence model learns from one example a question: a stronger penalty. */
-const CONFIDENCE_L2 = Number(process.env.CL2 ?? 0.05);
-const INNER_FOLDS = 4;
+const CONFIDENCE_L2 = 0.05;
+/** Inner cross-validation splits (numbers of folds) the confidence model and threshold learn from. */
+const INNER_SPLITS = [3, 4, 5];
 
 /** Candidates of every answerable and unanswerable question of the set (latest ones have none). */
 export function collectRows(app: App, set: LabelledSet): QuestionRows[] {
@@ -125,7 +126,6 @@ export function fitRanker(questions: QuestionRows[]): Linear {
       moved = Math.max(moved, Math.abs(next[j]! - w[j]!));
       w[j] = next[j]!;
     }
-    if (process.env.DEBUG_FIT) process.stderr.write(`it ${it} moved ${moved.toFixed(4)} |g| ${Math.sqrt(grad.reduce((a, b) => a + b * b, 0)).toFixed(5)}\n`);
     if (moved < 1e-6) break;
   }
   return { mean, std, weights: w, bias: 0 };
@@ -220,23 +220,28 @@ export function foldOf(release: string | null, index: number, releases: string[]
  * confidence models that did not see it either.
  */
 export function train(questions: QuestionRows[], releases: string[]): Model {
-  const examples: { x: number[]; right: boolean; fold: number }[] = [];
-  const folds = questions.map((q, i) => foldOf(q.release, i, releases, INNER_FOLDS));
-  for (let f = 0; f < INNER_FOLDS; f++) {
-    const ranker = fitRanker(questions.filter((_, i) => folds[i] !== f));
-    questions.forEach((q, i) => {
-      if (folds[i] !== f) return;
-      const b = bestOf(ranker, q);
-      if (b) examples.push({ ...b, fold: f });
-    });
-  }
-  const fitConfidence = (list: typeof examples) => fitLogistic(list.map((e) => e.x), list.map((e) => (e.right ? 1 : 0)), list.map(() => 1), CONFIDENCE_L2);
+  const fitConfidence = (list: { x: number[]; right: boolean }[]) => fitLogistic(list.map((e) => e.x), list.map((e) => (e.right ? 1 : 0)), list.map(() => 1), CONFIDENCE_L2);
+  const pooled: { x: number[]; right: boolean }[] = [];
   const outcomes: { p: number; right: boolean }[] = [];
-  for (let f = 0; f < INNER_FOLDS; f++) {
-    const confidence = fitConfidence(examples.filter((e) => e.fold !== f));
-    for (const e of examples) if (e.fold === f) outcomes.push({ p: sigmoid(logit(confidence, e.x)), right: e.right });
+  // Several splits pooled: one split's threshold moves with which questions fell together.
+  for (const k of INNER_SPLITS) {
+    const examples: { x: number[]; right: boolean; fold: number }[] = [];
+    const folds = questions.map((q, i) => foldOf(q.release, i, releases, k));
+    for (let f = 0; f < k; f++) {
+      const ranker = fitRanker(questions.filter((_, i) => folds[i] !== f));
+      questions.forEach((q, i) => {
+        if (folds[i] !== f) return;
+        const b = bestOf(ranker, q);
+        if (b) examples.push({ ...b, fold: f });
+      });
+    }
+    for (let f = 0; f < k; f++) {
+      const confidence = fitConfidence(examples.filter((e) => e.fold !== f));
+      for (const e of examples) if (e.fold === f) outcomes.push({ p: sigmoid(logit(confidence, e.x)), right: e.right });
+    }
+    pooled.push(...examples);
   }
-  return { features: [...FEATURES], ranker: fitRanker(questions), confidence: fitConfidence(examples), threshold: chooseThreshold(outcomes) };
+  return { features: [...FEATURES], ranker: fitRanker(questions), confidence: fitConfidence(pooled), threshold: chooseThreshold(outcomes) };
 }
 
 /** Solves A x = b by Gaussian elimination with partial pivoting (A is small and positive definite). */
