@@ -123,7 +123,7 @@ describe('the scorer', () => {
   const n = FEATURES.length;
   const rows: QuestionRows[] = Array.from({ length: 40 }, (_, qi) => {
     const x = Array.from({ length: 6 }, (_, i) => Array.from({ length: n }, (_, j) => (j === 0 ? (i === 0 ? 0.9 : 0.2 + 0.05 * i) : ((qi * 7 + i * 3 + j) % 5) / 5)));
-    return { ask: `q${qi}`, release: qi < 30 ? `r${qi % 10}` : null, x, y: x.map((_, i) => (qi < 30 && i === 0 ? 1 : 0)), answers: x.map((_, i) => `a${i}`) };
+    return { ask: `q${qi}`, release: qi < 30 ? `r${qi % 10}` : null, x, y: x.map((_, i) => (qi < 30 && i === 0 ? 1 : 0)), answers: x.map((_, i) => `a${i}`), releases: x.map(() => `r${qi % 10}`) };
   });
 
   it('learns from data which candidate comes first', () => {

@@ -2,7 +2,7 @@ import type { RichText } from '../bot/reply.ts';
 import type { Library, SentenceHit } from '../library/types.ts';
 import { statementOf } from './clause.ts';
 import { expansionMatchesWord } from './expansion.ts';
-import { vectorOf, type FeatureValues } from './features.ts';
+import { FEATURES, vectorOf, type FeatureValues } from './features.ts';
 import { markMatches } from './marking.ts';
 import { acceptedKinds, distance, entityVotes, termHits, type TermHit } from './pick-entity.ts';
 import type { Question } from './question.ts';
@@ -254,6 +254,34 @@ export function confidenceOf(model: Model, ranked: Candidate[], at = 0): number 
   return sigmoid(logit(model.confidence, input));
 }
 
+/**
+ * The passage that speaks for the ranker's best answer: of the candidates giving that answer
+ * from that release, the one whose sentence holds most of the question (the lead rather than a
+ * sentence that only leans on it). Its features are what the confidence model judges, and it
+ * is the quote.
+ */
+export function representative(ranked: Candidate[]): number {
+  return representativeOf(ranked.map((c) => ({ answer: c.answer.toLowerCase(), release: c.hit.releaseId, x: vectorOf(c.features) })));
+}
+
+const COVERS = (['cov', 'covTypo', 'covExp'] as const).map((name) => FEATURES.indexOf(name));
+
+/** As `representative`, over plain rows best first (training uses it too). */
+export function representativeOf(rows: { answer: string; release: string; x: number[] }[]): number {
+  const top = rows[0]!;
+  let best = 0;
+  let most = -1;
+  rows.forEach((r, i) => {
+    if (r.answer !== top.answer || r.release !== top.release) return;
+    const cover = COVERS.reduce((sum, j) => sum + r.x[j]!, 0);
+    if (cover > most + 1e-9) {
+      most = cover;
+      best = i;
+    }
+  });
+  return best;
+}
+
 export interface FindOptions {
   releaseIds?: string[];
   model?: Model;
@@ -269,15 +297,16 @@ export function findAnswer(library: Library, weigher: TermWeigher, q: Question, 
   const model = options.model ?? committedModel();
   const { terms, candidates } = collectCandidates(library, weigher, q, { releaseIds: options.releaseIds });
   const ranked = rank(model, candidates);
-  if (ranked.length > 0) ranked[0]!.p = confidenceOf(model, ranked);
+  const at = ranked.length > 0 ? representative(ranked) : -1;
+  if (at >= 0) ranked[at]!.p = confidenceOf(model, ranked, at);
   options.explain?.(terms, ranked);
-  const best = ranked[0];
+  const best = ranked[at];
   if (!best || best.p < model.threshold) return null;
   // Other releases that say the same, as confidently: cited after it.
   const same = best.answer.toLowerCase();
   const alsoIn: string[] = [];
   ranked.forEach((other, i) => {
-    if (i === 0 || alsoIn.length >= 2 || other.answer.toLowerCase() !== same) return;
+    if (other === best || alsoIn.length >= 2 || other.answer.toLowerCase() !== same) return;
     if (other.hit.releaseId === best.hit.releaseId || alsoIn.includes(other.hit.releaseId)) return;
     const rest = ranked.filter((o) => o.hit.releaseId !== best.hit.releaseId);
     other.p = confidenceOf(model, rest, rest.indexOf(other));

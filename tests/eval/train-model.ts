@@ -1,6 +1,6 @@
 import { weigherOf } from '../../src/answers/answer.ts';
 import { FEATURES, vectorOf } from '../../src/answers/features.ts';
-import { collectCandidates } from '../../src/answers/find-answer.ts';
+import { collectCandidates, representativeOf } from '../../src/answers/find-answer.ts';
 import { analyseQuestion } from '../../src/answers/question.ts';
 import { confidenceInput, logit, sigmoid, type Linear, type Model } from '../../src/answers/scorer.ts';
 import type { App } from '../../src/app.ts';
@@ -15,6 +15,8 @@ export interface QuestionRows {
   y: number[];
   /** Each candidate's answer, lower case: the runner-up is the best other answer. */
   answers: string[];
+  /** Each candidate's release. */
+  releases: string[];
 }
 
 /** A wrong answer costs this many declines when the threshold is chosen. */
@@ -41,6 +43,7 @@ export function collectRows(app: App, set: LabelledSet): QuestionRows[] {
       release,
       x: candidates.map((c) => vectorOf(c.features)),
       answers: candidates.map((c) => c.answer.toLowerCase()),
+      releases: candidates.map((c) => c.hit.releaseId),
       y: candidates.map((c) => (item && release === c.hit.releaseId && judge(item, c.answer) === 'right' ? 1 : 0)),
     });
   };
@@ -185,11 +188,10 @@ export function fitLogistic(xs: number[][], ys: number[], ws: number[], l2: numb
 function bestOf(ranker: Linear, q: QuestionRows): { x: number[]; right: boolean } | null {
   if (q.x.length === 0) return null;
   const scores = q.x.map((x) => logit(ranker, x));
-  let best = 0;
-  scores.forEach((v, i) => {
-    if (v > scores[best]!) best = i;
-  });
-  return { x: confidenceInput(q.x[best]!, scores, q.answers, best), right: q.y[best] === 1 };
+  // Best first, as the engine ranks them (ties keep the candidates' order).
+  const order = scores.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
+  const at = order[representativeOf(order.map((i) => ({ answer: q.answers[i]!, release: q.releases[i]!, x: q.x[i]! })))]!;
+  return { x: confidenceInput(q.x[at]!, scores, q.answers, at), right: q.y[at] === 1 };
 }
 
 /**
