@@ -2,18 +2,20 @@ import type { App } from '../app.ts';
 import type { Citation } from '../bot/reply.ts';
 import type { Library } from '../library/types.ts';
 import type { Release } from '../releases/release.ts';
-import { findAnswer, type Thresholds } from './find-answer.ts';
+import { findAnswer, type Candidate } from './find-answer.ts';
 import { latestAnswer } from './latest-answer.ts';
 import { analyseQuestion, termsOf, type Question } from './question.ts';
-import { TermWeigher } from './terms.ts';
+import { committedModel, type Model } from './scorer.ts';
+import { TermWeigher, type WeightedTerm } from './terms.ts';
 import { loadThread, saveThread } from './thread-context.ts';
-import type { AnswerResult, Suggestion } from './types.ts';
+import type { AnswerResult, Evidence, Suggestion } from './types.ts';
 import { capQuestion } from '../text/limits.ts';
 
 export const DECLINE = 'I could not find this in the SCO releases I know.';
 
 const weighers = new WeakMap<Library, TermWeigher>();
-function weigherOf(library: Library): TermWeigher {
+/** One weigher a library: it caches the terms' sentence frequencies. */
+export function weigherOf(library: Library): TermWeigher {
   let w = weighers.get(library);
   if (!w) {
     w = new TermWeigher(library);
@@ -34,11 +36,11 @@ export function citationOf(n: number, release: Release): Citation {
 export async function answerQuestion(
   app: App,
   question: string,
-  opts: { thread?: string; thresholds?: Thresholds; trace?: (line: string) => void } = {},
+  opts: { thread?: string; model?: Model; evidence?: boolean } = {},
 ): Promise<AnswerResult> {
   const { library } = app;
   const q = analyseQuestion(capQuestion(question));
-  if (q.kind === 'latest') return latestAnswer(library, q);
+  if (q.kind === 'latest') return latestAnswer(library, weigherOf(library), q);
 
   const previous = opts.thread ? await loadThread(app, opts.thread) : null;
   let asked: Question = q;
@@ -50,8 +52,10 @@ export async function answerQuestion(
   }
 
   const weigher = weigherOf(library);
-  let finding = findAnswer(library, weigher, asked, { releaseIds, thresholds: opts.thresholds, trace: opts.trace });
-  if (!finding && releaseIds) finding = findAnswer(library, weigher, asked, { thresholds: opts.thresholds });
+  let evidence: Evidence | undefined;
+  const explain = opts.evidence ? (terms: WeightedTerm[], candidates: Candidate[]) => (evidence = evidenceOf(terms, candidates, opts.model)) : undefined;
+  let finding = findAnswer(library, weigher, asked, { releaseIds, model: opts.model, explain });
+  if (!finding && releaseIds) finding = findAnswer(library, weigher, asked, { model: opts.model, explain });
 
   if (!finding) {
     return {
@@ -62,6 +66,7 @@ export async function answerQuestion(
       citations: [],
       suggestions: nearest(library, q),
       kind: q.kind,
+      ...(evidence ? { evidence } : {}),
     };
   }
 
@@ -82,6 +87,27 @@ export async function answerQuestion(
     citations,
     suggestions: [],
     kind: q.kind,
+    ...(evidence ? { evidence } : {}),
+  };
+}
+
+/** Candidates shown by `--explain`. */
+const EXPLAINED = 5;
+
+function evidenceOf(terms: WeightedTerm[], candidates: Candidate[], model: Model | undefined): Evidence {
+  return {
+    terms: terms.map((t) => ({ term: t.lower, weight: Number(t.weight.toFixed(3)), expansions: t.expansions.map((e) => e.text).slice(0, 8) })),
+    threshold: (model ?? committedModel()).threshold,
+    candidates: candidates.slice(0, EXPLAINED).map((c) => ({
+      answer: c.answer,
+      release: c.hit.releaseId,
+      position: c.hit.position,
+      sentence: c.hit.text,
+      ...(c.fromLead ? { lead: c.s.text } : {}),
+      score: Number(c.score.toFixed(3)),
+      ...(c.p ? { p: Number(c.p.toFixed(4)) } : {}),
+      features: Object.fromEntries(Object.entries(c.features).map(([k, v]) => [k, Number(v.toFixed(3))])),
+    })),
   };
 }
 

@@ -1,226 +1,316 @@
 import type { RichText } from '../bot/reply.ts';
 import type { Library, SentenceHit } from '../library/types.ts';
-import { minOf } from '../util/arrays.ts';
-import { markMatches } from './marking.ts';
 import { statementOf } from './clause.ts';
-import { acceptedKinds, pickEntity, termHits } from './pick-entity.ts';
+import { expansionMatchesWord } from './expansion.ts';
+import { FEATURES, vectorOf, type FeatureValues } from './features.ts';
+import { markMatches } from './marking.ts';
+import { acceptedKinds, distance, entityVotes, termHits, type TermHit } from './pick-entity.ts';
 import type { Question } from './question.ts';
+import { committedModel, confidenceInput, logit, sigmoid, type Model } from './scorer.ts';
 import { analyseSentence, gazetteerOf, type AnalysedSentence } from './sentence-analysis.ts';
 import { textMatches, wordsOf, type TermWeigher, type WeightedTerm } from './terms.ts';
 
-/** The evidence found for a question: the sentence, its release and the short answer. */
+/** A possible answer: its text, the passage it rests on, and what the scorer sees of it. */
+export interface Candidate {
+  answer: string;
+  hit: SentenceHit;
+  /** The sentence holding the answer: the matched sentence, or the release's lead. */
+  s: AnalysedSentence;
+  /** Tokens of `s` to mark. */
+  marked: number[];
+  fromLead: boolean;
+  features: FeatureValues;
+  /** The ranker's score (set by `rank`). */
+  score: number;
+  /** For the best candidate of its answer and release: the probability it is right (set by `findAnswer`). */
+  p: number;
+}
+
+/** The evidence found for a question: the best candidate when it clears the threshold. */
 export interface Finding {
   answer: string;
   sentence: AnalysedSentence;
   hit: SentenceHit;
   marked: RichText;
-  score: number;
-  /** Other releases whose best sentence gives the same answer. */
+  p: number;
+  /** Other releases whose best candidate gives the same answer, as confidently. */
   alsoIn: string[];
 }
 
-export interface Thresholds {
-  /** Share of the question's weighted terms the quoted sentence (with its antecedent) must hold. */
-  sentence: number;
-  /** Share the sentence and its release must hold together. */
-  total: number;
-}
-
-/** Tuned on tests/eval/questions.json: a wrong confident answer costs more than a decline. */
-export const THRESHOLDS: Thresholds = { sentence: 0.34, total: 0.62 };
-
-const CANDIDATES = 60;
-/** How much an answer the question's words point at straight away counts over mere coverage. */
-const PICK_WEIGHT = 0.6;
-/** A person named by the very title asked about ("Afghan Foreign Minister ..."). */
-const TITLE_WEIGHT = 0.5;
+/** Sentences searched for a question. */
+const SENTENCES = 60;
+/** Candidates kept for a question, best first: enough for any answer the search ranks high. */
+const MAX_CANDIDATES = 400;
 /** Sentences that lean on the one before: a pronoun or "the event" stands for what it named. */
 const PRONOUN_START = /^(he|she|it|they|this|these|his|her|its|their|the two|both|the (event|meeting|conference|forum|mission|talks|session|summit|exhibition|ceremony|visit|delegation))\b/i;
+const YEAR = /\b(19|20)\d\d\b/g;
 
-/** "What is the MSC?": prefer "The Munich Security Conference (MSC) is one of ..." to a passing mention. */
-function defines(q: Question, s: AnalysedSentence, hits: number[]): boolean {
-  if (!/^what (is|are|was|were)\b/i.test(q.text) || hits.length === 0) return false;
-  const first = minOf(hits);
-  return s.tokens.slice(first, first + 10).some((t) => ['is', 'are', 'was', 'were'].includes(t.lower)) && first <= 3;
+export interface Text {
+  lower: string;
+  words: string[];
 }
+const textOf = (raw: string): Text => {
+  const lower = raw.toLowerCase();
+  return { lower, words: wordsOf(lower) };
+};
 
-/**
- * Enough evidence: the release holds most of what was asked, and the sentence either holds a
- * good share itself or the question's words point straight at its answer ("More than 600 guests").
- */
-function clears(c: Scored, t: Thresholds, q: Question): boolean {
-  const direct = c.coverSentence + 0.5 * Math.min(1, c.pickScore);
-  if (c.coverTotal < t.total || direct < t.sentence) return false;
-  // The sentence must name some of what is asked about, not only its action: "headquartered in
-  // Tashkent" says where RATS is, not where the Secretariat is located.
-  const content = c.terms.filter((x) => !x.verb && x.weight > 0.3);
-  const contentWeight = content.reduce((sum, x) => sum + x.weight, 0);
-  const heldWeight = content.filter((x) => c.held.has(x.lower)).reduce((sum, x) => sum + x.weight, 0);
-  if (contentWeight > 0 && heldWeight < CONTENT_SHARE * contentWeight) return false;
-  // A quoted clause is the whole answer: it must hold the question itself, not a neighbour of it.
-  if (q.kind === 'statement' || q.kind === 'yesno') {
-    // And most of its words by count: "the capital of Uzbekistan" is not "Kazakhstan's capital".
-    if (c.coverSentence < STATEMENT_SENTENCE) return false;
-    // "What did X say about Y": Y must be in the clause; X may be named otherwise ("Vladimir Norov").
-    const about = c.terms.filter((x) => q.about.includes(x.lower) && x.weight > 0.3);
-    if (about.length > 0) return about.every((x) => c.held.has(x.lower));
-    const content = c.terms.filter((x) => !x.verb && x.weight > 0.3);
-    const held = content.filter((x) => c.held.has(x.lower)).length;
-    return held >= (content.length <= 2 ? content.length : Math.ceil(content.length / 2));
+/** The terms a text holds: as words (or typos of them), else through an expansion. */
+export function held(terms: WeightedTerm[], t: Text): Map<string, 'word' | 'expansion'> {
+  const out = new Map<string, 'word' | 'expansion'>();
+  for (const term of terms) {
+    if (textMatches(term, t.lower, t.words)) out.set(term.lower, 'word');
+    else if (term.expansions.some((e) => (e.text.includes(' ') ? t.lower.includes(e.text) : t.words.some((w) => expansionMatchesWord(e, w))))) out.set(term.lower, 'expansion');
   }
-  // "When did the SCO open its Secretariat": a sentence without the asked action must hold
-  // much of the rest ("Beijing" alone dates the Beijing marathon, not the Secretariat).
-  if (q.focusVerb !== null && !c.verbStated) {
-    // "When did Alimov become Secretary-General?" is not answered by the date he met Modi, nor
-    // "where is the bank based" by a list naming it: dates and places belong to their action.
-    if (q.kind === 'date' || q.kind === 'place') return false;
-    if (!(q.kind === 'number' && q.counted.length > 0)) return c.coverSentence >= UNSTATED_ACTION_SENTENCE;
-  }
-  // "Who is the current UN Secretary-General?": a name must carry the title asked about, or the
-  // sentence must hold nearly all of the question; "SCO Secretary-General Vladimir Norov" does not.
-  if (q.kind === 'person' && !c.verbStated) return c.titled >= PERSON_TITLED || c.coverSentence >= PERSON_SENTENCE;
-  return true;
-}
-
-const STATEMENT_SENTENCE = 0.45;
-const CONTENT_SHARE = 0.15;
-const UNSTATED_ACTION_SENTENCE = 0.6;
-const PERSON_TITLED = 0.25;
-const PERSON_SENTENCE = 0.8;
-
-interface Scored {
-  hit: SentenceHit;
-  s: AnalysedSentence;
-  coverSentence: number;
-  coverTotal: number;
-  answer: string | null;
-  pickScore: number;
-  score: number;
-  hitTokens: number[];
-  /** The question's verb (or a synonym) occurs in the sentence. */
-  verbStated: boolean;
-  terms: WeightedTerm[];
-  titled: number;
-  /** Terms the sentence or its antecedent holds. */
-  held: Set<string>;
+  return out;
 }
 
 const RELEASE_TEXTS = 1000;
-const releaseTexts = new Map<string, { lower: string; words: Set<string> }>();
+const releaseTexts = new Map<string, { all: Text; title: Text; lead: string | null }>();
 
-/**
- * A release's title and sentences lower-cased, with its distinct words: kept for recently
- * used releases (keyed by content hash, so a changed release is read again), as the same
- * releases come up for question after question.
- */
-function releaseText(library: Library, id: string): { lower: string; words: Set<string> } {
+/** A release's text, title and lead, kept for recently used releases (keyed by content hash). */
+export function releaseText(library: Library, id: string): { all: Text; title: Text; lead: string | null } {
   const release = library.get(id);
   const key = `${id}\u0000${release?.hash ?? ''}`;
   const known = releaseTexts.get(key);
   if (known) return known;
-  const lower = `${release?.title ?? ''}\n${library.sentencesOf(id).join('\n')}`.toLowerCase();
-  const text = { lower, words: new Set(wordsOf(lower)) };
+  const sentences = library.sentencesOf(id);
+  const text = { all: textOf(`${release?.title ?? ''}\n${sentences.join('\n')}`), title: textOf(release?.title ?? ''), lead: sentences[0] ?? null };
   if (releaseTexts.size >= RELEASE_TEXTS) releaseTexts.delete(releaseTexts.keys().next().value!);
   releaseTexts.set(key, text);
   return text;
 }
 
+/** "What is the MSC?": "The Munich Security Conference (MSC) is one of ..." defines it. */
+function defines(q: Question, s: AnalysedSentence, hits: TermHit[]): boolean {
+  if (!/^what (is|are|was|were)\b/i.test(q.text) || hits.length === 0) return false;
+  const first = hits[0]!.i;
+  return first <= 3 && s.tokens.slice(first, first + 10).some((t) => ['is', 'are', 'was', 'were'].includes(t.lower));
+}
+
 /**
- * Ranks candidate sentences by how much of the question they (and their release) cover,
- * weighted by rarity, and whether they hold an answer of the wanted kind; returns the best when
- * the evidence clears the thresholds, else null.
+ * Every candidate answer to the question among the sentences the search finds, with its
+ * features; `score` then weighs them. For names, dates, numbers and places each entity of the
+ * wanted kind is a candidate, those of the release's lead too (the event's date and place stand
+ * there); for other questions the sentence's stating clause is.
  */
-export function findAnswer(
-  library: Library,
-  weigher: TermWeigher,
-  q: Question,
-  options: { releaseIds?: string[]; thresholds?: Thresholds; trace?: (line: string) => void } = {},
-): Finding | null {
-  const thresholds = options.thresholds ?? THRESHOLDS;
-  const terms = weigher.weigh(q.terms);
-  // "Who led it?" with nothing to go on: a verb alone, or only "SCO", names no fact.
-  if (!terms.some((t) => !t.verb && t.weight > 0.3)) return null;
-  const total = terms.reduce((sum, t) => sum + t.weight, 0);
-  const gazetteer = gazetteerOf(library);
-  const query = [...new Set(terms.flatMap((t) => [t.text, ...t.forms.filter((f) => !/\s/.test(f)).slice(0, 3)]))].join(' ');
-  const hits = library.searchSentences(query, { limit: CANDIDATES, releaseIds: options.releaseIds });
+export function collectCandidates(library: Library, weigher: TermWeigher, q: Question, options: { releaseIds?: string[] } = {}): { terms: WeightedTerm[]; candidates: Candidate[] } {
   const questionLower = q.text.toLowerCase();
-  const needsEntity = acceptedKinds(q).length > 0;
-
-  const releaseCover = new Map<string, Set<string>>();
-  const coveredByRelease = (id: string): Set<string> => {
-    let set = releaseCover.get(id);
-    if (!set) {
-      const { lower, words } = releaseText(library, id);
-      set = new Set(terms.filter((t) => textMatches(t, lower, words)).map((t) => t.lower));
-      releaseCover.set(id, set);
-    }
-    return set;
+  const terms = weigher.weigh(q.terms, questionLower);
+  // "Who led it?" with nothing to go on: a verb alone, or only "SCO", names no fact.
+  if (!terms.some((t) => !t.verb && t.weight > 0.3)) return { terms, candidates: [] };
+  const total = terms.reduce((sum, t) => sum + t.weight, 0);
+  const content = terms.filter((t) => !t.verb);
+  const contentTotal = content.reduce((sum, t) => sum + t.weight, 0) || 1;
+  const gazetteer = gazetteerOf(library);
+  const words = new Set<string>();
+  for (const t of terms) {
+    words.add(t.text);
+    for (const f of t.forms.filter((x) => !/\s/.test(x)).slice(0, 3)) words.add(f);
+    for (const e of t.expansions.filter((x) => !/\s/.test(x.text)).slice(0, 4)) words.add(e.text);
+  }
+  const hits = library.searchSentences([...words].join(' '), { limit: SENTENCES, releaseIds: options.releaseIds });
+  const entity = acceptedKinds(q).length > 0;
+  const statement = !entity;
+  const askedYears = q.text.match(YEAR) ?? [];
+  const share = (set: Iterable<string>, pool: WeightedTerm[] = terms, of = total) => {
+    const keys = new Set(set);
+    return pool.filter((t) => keys.has(t.lower)).reduce((sum, t) => sum + t.weight, 0) / of;
   };
+  const verbTerm = q.focusVerb === null ? null : terms.find((t) => t.stem === q.focusVerb) ?? null;
 
-  const scored: Scored[] = [];
-  for (const hit of hits) {
+  const candidates: Candidate[] = [];
+  hits.forEach((hit, rank) => {
+    const release = releaseText(library, hit.releaseId);
     const s = analyseSentence(hit.text, gazetteer);
-    const matched = termHits(s, terms);
-    const inSentence = new Set(matched.map((m) => m.term.lower));
-    // "It is headed by ...": the sentence before says what "it" is.
-    let antecedent = new Set<string>();
-    if (PRONOUN_START.test(hit.text) && hit.position > 0) {
-      const prev = library.sentencesOf(hit.releaseId)[hit.position - 1];
-      if (prev) {
-        const lower = prev.toLowerCase();
-        const words = wordsOf(lower);
-        antecedent = new Set(terms.filter((t) => textMatches(t, lower, words)).map((t) => t.lower));
+    const sHits = termHits(s, terms);
+    const byKind = (kind: TermHit['kind']) => new Set(sHits.filter((h) => h.kind === kind).map((h) => h.term.lower));
+    const inWord = byKind('word');
+    const inTypo = [...byKind('typo')].filter((x) => !inWord.has(x));
+    const inExp = [...byKind('expansion')].filter((x) => !inWord.has(x) && !inTypo.includes(x));
+    const inSentence = new Set([...inWord, ...inTypo, ...inExp]);
+    const prevRaw = hit.position > 0 ? library.sentencesOf(hit.releaseId)[hit.position - 1] : undefined;
+    const prev = prevRaw ? held(terms, textOf(prevRaw)) : new Map<string, string>();
+    const leadHeld = release.lead && hit.position > 0 ? held(terms, textOf(release.lead)) : new Map<string, string>();
+    const titleHeld = held(terms, release.title);
+    const inRelease = held(terms, release.all);
+    const passage = new Set([...inSentence, ...prev.keys(), ...leadHeld.keys(), ...titleHeld.keys()]);
+    const releaseYear = library.get(hit.releaseId)?.date?.slice(0, 4) ?? null;
+    const passageText = `${hit.text} ${prevRaw ?? ''} ${release.lead ?? ''} ${release.title.lower}`;
+    const yearSeen = askedYears.some((y) => y === releaseYear || passageText.includes(y));
+    const verbStated = verbTerm !== null && inSentence.has(verbTerm.lower);
+    const base: FeatureValues = {
+      cov: share(inWord),
+      covTypo: share(inTypo),
+      covExp: share(inExp),
+      covPrev: share([...prev.keys()].filter((x) => !inSentence.has(x))),
+      covLead: share([...leadHeld.keys(), ...titleHeld.keys()].filter((x) => !inSentence.has(x) && !prev.has(x))),
+      covTitle: share(titleHeld.keys()),
+      covRelease: share(new Set([...inRelease.keys(), ...inSentence])),
+      content: share(passage, content, contentTotal),
+      contentSent: share(inSentence, content, contentTotal),
+      verbAsked: verbTerm ? 1 : 0,
+      verbStated: verbStated ? 1 : 0,
+      verbInPassage: verbTerm !== null && !verbStated && (prev.has(verbTerm.lower) || leadHeld.has(verbTerm.lower)) ? 1 : 0,
+      entity: entity ? 1 : 0,
+      votes: 0,
+      topVote: 0,
+      actor: 0,
+      titled: 0,
+      counts: 0,
+      kindRank: 0,
+      fromLead: 0,
+      near: 0,
+      sameClause: 0,
+      ambiguity: 0,
+      since: 0,
+      fullDate: 0,
+      qYear: askedYears.length > 0 ? 1 : 0,
+      yearSeen: yearSeen ? 1 : 0,
+      yearConflict: askedYears.length > 0 && !yearSeen && releaseYear !== null ? 1 : 0,
+      lead: hit.position === 0 ? 1 : 0,
+      early: 1 / (1 + hit.position),
+      rank: 1 / (1 + rank),
+      relCov: 0,
+      relVotes: 0,
+      stmtLen: 0,
+      defines: defines(q, s, sHits) ? 1 : 0,
+      pronounStart: PRONOUN_START.test(hit.text) ? 1 : 0,
+      nTerms: Math.min(1, content.length / 5),
+      stmtCov: 0,
+      stmtContent: 0,
+      agree: 0,
+      answerRepeats: 0,
+      answerLen: 0,
+      answerCapital: 0,
+    };
+    if (statement) {
+      const answer = statementOf(s, sHits.map((h) => h.i));
+      const features = { ...base, stmtLen: answer.split(/\s+/).length / 40, stmtCov: base.cov + base.covTypo + base.covExp, stmtContent: base.contentSent };
+      candidates.push({ answer, hit, s, marked: sHits.map((h) => h.i), fromLead: false, features, score: 0, p: 0 });
+      return;
+    }
+    const add = (from: AnalysedSentence, fromHits: TermHit[], fromLead: boolean) => {
+      const votes = entityVotes(from, q, terms, questionLower, fromHits);
+      const top = votes.reduce((m, v) => Math.max(m, v.votes), 0);
+      for (const v of votes) {
+        const d = fromHits.reduce((m, h) => Math.min(m, distance(v.entity, h.i)), Infinity);
+        const seg = new Set([from.segments[v.entity.first], from.segments[v.entity.last]]);
+        const features: FeatureValues = {
+          ...base,
+          votes: 1 - Math.exp(-v.votes / total),
+          topVote: v.votes > 0 && v.votes >= top ? 1 : 0,
+          actor: v.actor ? 1 : 0,
+          titled: Math.min(1, v.titled / total),
+          counts: v.counts ? 1 : 0,
+          kindRank: v.kindRank,
+          fromLead: fromLead ? 1 : 0,
+          near: Number.isFinite(d) ? Math.exp(-d / 4) : 0,
+          sameClause: fromHits.some((h) => seg.has(from.segments[h.i]!)) ? 1 : 0,
+          ambiguity: 1 / votes.filter((x) => x.kindRank === v.kindRank).length,
+          since: q.since && v.text.startsWith('since ') ? 1 : 0,
+          answerRepeats: fromHits.filter((h) => h.i >= v.entity.first && h.i <= v.entity.last).length / (v.entity.last - v.entity.first + 1),
+          answerLen: Math.min(1, v.text.split(/\s+/).length / 6),
+          answerCapital: /^\p{Lu}/u.test(v.text) ? 1 : 0,
+          fullDate: v.entity.kind === 'date' && /[a-z]/i.test(v.text) && /\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}\b|^\D*\d{1,2}\s+\p{L}+$/u.test(v.text) ? 1 : 0,
+        };
+        candidates.push({ answer: v.text, hit, s: from, marked: fromHits.map((h) => h.i), fromLead, features, score: 0, p: 0 });
       }
+    };
+    add(s, sHits, false);
+    // The event's date and place: "On 28 September 2019, in New York, ..." opens the release.
+    if (release.lead && hit.position > 0 && (q.kind === 'date' || q.kind === 'place')) {
+      const lead = analyseSentence(release.lead, gazetteer);
+      add(lead, termHits(lead, terms), true);
     }
-    const inRelease = coveredByRelease(hit.releaseId);
-    const weightOf = (pred: (t: WeightedTerm) => boolean) => terms.filter(pred).reduce((sum, t) => sum + t.weight, 0) / total;
-    const coverSentence = weightOf((t) => inSentence.has(t.lower)) + 0.8 * weightOf((t) => !inSentence.has(t.lower) && antecedent.has(t.lower));
-    const coverTotal = weightOf((t) => inSentence.has(t.lower) || antecedent.has(t.lower) || inRelease.has(t.lower));
-    let answer: string | null = null;
-    let pickScore = 0;
-    let titled = 0;
-    if (needsEntity) {
-      const pick = pickEntity(s, q, terms, questionLower);
-      if (pick) {
-        answer = pick.text;
-        pickScore = pick.score / total;
-        titled = pick.titled;
-      }
-    } else {
-      answer = statementOf(s, matched.map((m) => m.i));
-    }
-    const context = coverTotal - coverSentence;
-    // For a name, date or number, how straight the question's words point at it counts as much
-    // as how many of them the sentence holds.
-    const score = needsEntity
-      ? answer
-        ? 0.6 * coverSentence + 0.3 * context + PICK_WEIGHT * (1 - Math.exp(-pickScore)) + 0.1 + (q.since && answer.startsWith('since ') ? 0.3 : 0) + TITLE_WEIGHT * titled
-        : -1
-      : coverSentence + 0.5 * context + (defines(q, s, matched.map((m) => m.i)) ? 0.2 : 0);
-    const verbStated = q.focusVerb !== null && matched.some((m) => s.tokens[m.i]!.stem === q.focusVerb || m.term.stem === q.focusVerb);
-    scored.push({ hit, s, coverSentence, coverTotal, answer, pickScore, score, hitTokens: matched.map((m) => m.i), verbStated, terms, titled, held: new Set([...inSentence, ...antecedent]) });
+  });
+  // How each compares with the best the question found.
+  const bestCov = candidates.reduce((m, c) => Math.max(m, c.features.cov + c.features.covTypo + c.features.covExp), 0);
+  const bestVotes = candidates.reduce((m, c) => Math.max(m, c.features.votes), 0);
+  for (const c of candidates) {
+    c.features.relCov = c.features.cov + c.features.covTypo + c.features.covExp - bestCov;
+    c.features.relVotes = c.features.votes - bestVotes;
   }
-  scored.sort((a, b) => b.score - a.score || a.hit.releaseId.localeCompare(b.hit.releaseId) || a.hit.position - b.hit.position);
-  if (options.trace) {
-    options.trace(`terms ${terms.map((t) => `${t.lower}=${t.weight.toFixed(2)}`).join(' ')}`);
-    for (const c of scored.slice(0, 6)) {
-      options.trace(`${c.score.toFixed(3)} p=${c.pickScore.toFixed(2)} s=${c.coverSentence.toFixed(2)} t=${c.coverTotal.toFixed(2)} [${c.answer}] ${c.hit.releaseId}#${c.hit.position} ${c.hit.text.slice(0, 90)}`);
-    }
+  // Corroboration: the same answer from another release.
+  const releasesOf = new Map<string, Set<string>>();
+  for (const c of candidates) {
+    const key = c.answer.toLowerCase();
+    if (!releasesOf.has(key)) releasesOf.set(key, new Set());
+    releasesOf.get(key)!.add(c.hit.releaseId);
   }
-  const best = scored[0];
-  if (!best || !best.answer) return null;
-  if (!clears(best, thresholds, q)) return null;
+  for (const c of candidates) c.features.agree = releasesOf.get(c.answer.toLowerCase())!.size > 1 ? 1 : 0;
+  return { terms, candidates: candidates.slice(0, MAX_CANDIDATES) };
+}
 
+/** Sets each candidate's ranker score and sorts them best first (ties: release id, position). */
+export function rank(model: Model, candidates: Candidate[]): Candidate[] {
+  for (const c of candidates) c.score = logit(model.ranker, vectorOf(c.features));
+  return candidates.sort((a, b) => b.score - a.score || a.hit.releaseId.localeCompare(b.hit.releaseId) || a.hit.position - b.hit.position);
+}
+
+/** The probability that `ranked[at]` is right: from its features and its lead over the best other answer. */
+export function confidenceOf(model: Model, ranked: Candidate[], at = 0): number {
+  const answers = ranked.map((c) => c.answer.toLowerCase());
+  const input = confidenceInput(vectorOf(ranked[at]!.features), ranked.map((c) => c.score), answers, at);
+  return sigmoid(logit(model.confidence, input));
+}
+
+/**
+ * The passage that speaks for the ranker's best answer: of the candidates giving that answer
+ * from that release, the one whose sentence holds most of the question (the lead rather than a
+ * sentence that only leans on it). Its features are what the confidence model judges, and it
+ * is the quote.
+ */
+export function representative(ranked: Candidate[]): number {
+  return representativeOf(ranked.map((c) => ({ answer: c.answer.toLowerCase(), release: c.hit.releaseId, x: vectorOf(c.features) })));
+}
+
+const COVERS = (['cov', 'covTypo', 'covExp'] as const).map((name) => FEATURES.indexOf(name));
+
+/** As `representative`, over plain rows best first (training uses it too). */
+export function representativeOf(rows: { answer: string; release: string; x: number[] }[]): number {
+  const top = rows[0]!;
+  let best = 0;
+  let most = -1;
+  rows.forEach((r, i) => {
+    if (r.answer !== top.answer || r.release !== top.release) return;
+    const cover = COVERS.reduce((sum, j) => sum + r.x[j]!, 0);
+    if (cover > most + 1e-9) {
+      most = cover;
+      best = i;
+    }
+  });
+  return best;
+}
+
+export interface FindOptions {
+  releaseIds?: string[];
+  model?: Model;
+  /** Receives the ranked candidates, best first (for `--explain`). */
+  explain?: (terms: WeightedTerm[], candidates: Candidate[]) => void;
+}
+
+/**
+ * The best candidate answer when the model is confident enough; null (decline) otherwise. A
+ * wrong confident answer costs more than a decline: the threshold was chosen for precision.
+ */
+export function findAnswer(library: Library, weigher: TermWeigher, q: Question, options: FindOptions = {}): Finding | null {
+  const model = options.model ?? committedModel();
+  const { terms, candidates } = collectCandidates(library, weigher, q, { releaseIds: options.releaseIds });
+  const ranked = rank(model, candidates);
+  const at = ranked.length > 0 ? representative(ranked) : -1;
+  if (at >= 0) ranked[at]!.p = confidenceOf(model, ranked, at);
+  options.explain?.(terms, ranked);
+  const best = ranked[at];
+  if (!best || best.p < model.threshold) return null;
+  // Other releases that say the same, as confidently: cited after it.
   const same = best.answer.toLowerCase();
   const alsoIn: string[] = [];
-  for (const other of scored.slice(1)) {
-    if (other.hit.releaseId === best.hit.releaseId || alsoIn.includes(other.hit.releaseId)) continue;
-    // Corroboration: the same answer from evidence nearly as strong, not just the same name.
-    if (other.answer?.toLowerCase() !== same || other.score < best.score * 0.85 || (best.verbStated && !other.verbStated)) continue;
-    if (!clears(other, thresholds, q)) continue;
-    alsoIn.push(other.hit.releaseId);
-    if (alsoIn.length >= 2) break;
-  }
-  return { answer: best.answer, sentence: best.s, hit: best.hit, marked: markMatches(best.s, best.hitTokens), score: best.score, alsoIn };
+  ranked.forEach((other, i) => {
+    if (other === best || alsoIn.length >= 2 || other.answer.toLowerCase() !== same) return;
+    if (other.hit.releaseId === best.hit.releaseId || alsoIn.includes(other.hit.releaseId)) return;
+    const rest = ranked.filter((o) => o.hit.releaseId !== best.hit.releaseId);
+    other.p = confidenceOf(model, rest, rest.indexOf(other));
+    if (other.p >= model.threshold) alsoIn.push(other.hit.releaseId);
+  });
+  return { answer: best.answer, sentence: best.s, hit: best.hit, marked: markMatches(best.s, best.marked), p: best.p, alsoIn };
 }

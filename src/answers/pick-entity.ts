@@ -1,16 +1,24 @@
 import type { Entity, EntityKind } from '../text/entities.ts';
 import type { Question } from './question.ts';
 import type { AnalysedSentence } from './sentence-analysis.ts';
-import { wordMatches, type WeightedTerm } from './terms.ts';
+import { expansionMatchesWord } from './expansion.ts';
+import { matchKind, type WeightedTerm } from './terms.ts';
 
-export interface Pick {
+/** An entity of a wanted kind in a sentence, with how the question's words point at it. */
+export interface EntityVote {
   entity: Entity;
-  /** Share of the question's weight that names this entity's title or apposition ("Foreign Minister"). */
-  titled: number;
-  /** How strongly the question's words point at this entity. */
-  score: number;
   /** The short answer text. */
   text: string;
+  /** Votes of the question's matched words, weighted by the terms' weights. */
+  votes: number;
+  /** Weight of the title or apposition that names this entity ("Foreign Minister ..."). */
+  titled: number;
+  /** The subject or agent of the question's verb ("Mr Tursunov handed", "led by ..."). */
+  actor: boolean;
+  /** For "how many X": the number counts X ("eight member banks" counts banks). */
+  counts: boolean;
+  /** 0 for the first kind the question accepts ("place" for where), 1 for the next. */
+  kindRank: number;
 }
 
 /** Entity kinds that answer a question, best first. */
@@ -21,7 +29,7 @@ export function acceptedKinds(q: Question): EntityKind[] {
     case 'person':
       return ['person'];
     case 'place':
-      return q.city ? ['place', 'country'] : ['place', 'country'];
+      return ['place', 'country'];
     case 'number':
       if (q.share) return ['percent', 'number'];
       return q.ordinal ? ['ordinal', 'number'] : ['number', 'percent'];
@@ -32,27 +40,48 @@ export function acceptedKinds(q: Question): EntityKind[] {
   }
 }
 
-/** Token positions of the question's terms in the sentence, with each term's weight. */
-export function termHits(s: AnalysedSentence, terms: WeightedTerm[]): { i: number; term: WeightedTerm }[] {
-  const hits: { i: number; term: WeightedTerm }[] = [];
+/** A token of a sentence that stands for a question's term, and how. */
+export interface TermHit {
+  i: number;
+  term: WeightedTerm;
+  kind: 'word' | 'typo' | 'expansion';
+}
+
+/** Token positions of the question's terms in the sentence: the word itself first, then a typo, then a related word. */
+export function termHits(s: AnalysedSentence, terms: WeightedTerm[]): TermHit[] {
+  const hits: TermHit[] = [];
+  const taken = new Set<number>();
+  const add = (i: number, term: WeightedTerm, kind: TermHit['kind']) => {
+    if (taken.has(i)) return;
+    taken.add(i);
+    hits.push({ i, term, kind });
+  };
   s.tokens.forEach((t, i) => {
     if (t.pos === 'PUNCT') return;
     const word = t.lower.replace(/['’]s$/, '');
+    let typo: WeightedTerm | null = null;
     for (const term of terms) {
-      if (wordMatches(term, word, t.stem)) {
-        hits.push({ i, term });
-        break;
-      }
+      const kind = matchKind(term, word, t.stem);
+      if (kind === 'word') return add(i, term, 'word');
+      if (kind === 'typo' && !typo) typo = term;
     }
+    if (typo) add(i, typo, 'typo');
   });
   // Multi-word names ("regional anti-terrorist structure" for RATS): every word of them.
   const lower = s.text.toLowerCase();
+  const phrase = (text: string, term: WeightedTerm, kind: TermHit['kind']) => {
+    const at = lower.indexOf(text);
+    if (at < 0) return;
+    s.tokens.forEach((t, i) => {
+      if (t.start >= at && t.end <= at + text.length) add(i, term, kind);
+    });
+  };
+  for (const term of terms) for (const p of term.phrases) phrase(p, term, 'word');
   for (const term of terms) {
-    for (const phrase of term.phrases) {
-      const at = lower.indexOf(phrase);
-      if (at < 0) continue;
-      s.tokens.forEach((t, i) => {
-        if (t.start >= at && t.end <= at + phrase.length && !hits.some((h) => h.i === i)) hits.push({ i, term });
+    for (const e of term.expansions) {
+      if (e.text.includes(' ')) phrase(e.text, term, 'expansion');
+      else s.tokens.forEach((t, i) => {
+        if (!taken.has(i) && t.pos !== 'PUNCT' && expansionMatchesWord(e, t.lower)) add(i, term, 'expansion');
       });
     }
   }
@@ -72,114 +101,67 @@ function namedInQuestion(e: Entity, questionLower: string): boolean {
 }
 
 /**
- * Picks the entity of the wanted kind the question's words point at: each matched word votes
- * for the nearest candidate in its own clause (names are described after them, "Andrei
- * Kirillov, ... President of the SCO Press Club", so a clause without one votes for the last
- * one before it), and the verb of a who-question votes heavily for its subject or agent
- * ("Mr Tursunov handed", "led by Vladimir Norov").
+ * Every entity of a wanted kind in the sentence, with the votes of the question's words: each
+ * matched word votes for the nearest candidate in its own clause (names are described after
+ * them, "Andrei Kirillov, ... President of the SCO Press Club", so a clause without one votes
+ * for the last one before it), a title right before a name or an apposition right after it
+ * votes for that name, and the focus verb for the entity nearest it. How much each of these
+ * counts is for the learned scorer to weigh, from the votes and the other features.
  */
-export function pickEntity(s: AnalysedSentence, q: Question, terms: WeightedTerm[], questionLower: string): Pick | null {
+export function entityVotes(s: AnalysedSentence, q: Question, terms: WeightedTerm[], questionLower: string, hits: { i: number; term: WeightedTerm }[]): EntityVote[] {
   const kinds = acceptedKinds(q);
-  if (kinds.length === 0) return null;
-  for (const kind of kinds) {
+  const out: EntityVote[] = [];
+  kinds.forEach((kind, kindRank) => {
     const candidates = s.entities.filter((e) => e.kind === kind && !namedInQuestion({ ...e, text: answerText(e, s, q) }, questionLower));
-    if (q.kind === 'place' && q.city && kind === 'country' && s.entities.some((e) => e.kind === 'place' && !namedInQuestion(e, questionLower))) continue;
+    if (candidates.length === 0) return;
     const score = new Map<Entity, number>(candidates.map((e) => [e, 0]));
     const titles = new Map<Entity, number>();
-    const hits = termHits(s, terms);
-    // "Mr Tursunov handed ...", "led by ... Vladimir Norov": a bare who-question's verb names its
-    // answer by syntax, whatever else the sentence mentions.
-    if ((q.kind === 'person' || q.kind === 'org') && !q.role && q.focusVerb !== null) {
-      const verbs = hits.filter((h) => s.tokens[h.i]!.pos === 'VERB' && (s.tokens[h.i]!.stem === q.focusVerb || h.term.stem === q.focusVerb));
-      // "Who chaired ...?" may be answered by a body: "VEB.RF ... chaired a videoconference".
-      const actors = q.kind === 'person' ? s.entities.filter((e) => (e.kind === 'person' || e.kind === 'org' || e.kind === 'country') && !namedInQuestion(e, questionLower)) : candidates;
-      const direct = actorOf(s, actors, verbs.map((h) => h.i));
-      if (direct) return { entity: direct, score: terms.reduce((sum, t) => sum + t.weight, 0), titled: 0, text: answerText(direct, s, q) };
-    }
-    if (candidates.length === 0) continue;
+    const verbs = q.focusVerb === null ? [] : hits.filter((h) => s.tokens[h.i]!.stem === q.focusVerb || h.term.stem === q.focusVerb).map((h) => h.i);
+    const actor = q.kind === 'person' || q.kind === 'org' ? actorOf(s, candidates, verbs) : null;
     for (const { i, term } of hits) {
       const inside = candidates.find((e) => i >= e.first && i <= e.last);
       if (inside) {
-        // "18 countries" for "how many countries": the number counts what was asked about.
-        const counts = q.counted.includes(term.stem) && inside.kind === 'number';
-        score.set(inside, score.get(inside)! + term.weight * (counts ? 4 : 1.5));
+        score.set(inside, score.get(inside)! + term.weight);
         continue;
       }
-      const isFocus = q.focusVerb !== null && (s.tokens[i]!.stem === q.focusVerb || wordMatches({ lower: q.focusVerb, stem: q.focusVerb, forms: term.forms }, s.tokens[i]!.lower));
-      if (isFocus) {
-        const nearest = nearestBy(candidates, i, (e) => (e.last < i ? i - e.last : (e.first - i) * 1.1));
-        const d = nearest ? distance(nearest, i) : Infinity;
-        if (nearest && d <= 12) {
-          score.set(nearest, score.get(nearest)! + term.weight * 3 * (1 - d / 16));
-          continue;
-        }
+      if (verbs.includes(i)) {
+        const nearest = nearestBy(candidates, i, (e) => distance(e, i));
+        if (nearest) score.set(nearest, score.get(nearest)! + term.weight * fade(distance(nearest, i)));
+        continue;
       }
       const seg = s.segments[i]!;
       const same = candidates.filter((e) => s.segments[e.first] === seg || s.segments[e.last] === seg);
       if (same.length > 0) {
-        const nearest = nearestBy(same, i, (e) => (e.last < i ? i - e.last : (e.first - i) * 1.5))!;
-        // A title right before a name ("expert Gulmira Kenebayeva", "Foreign Minister ... Atmar") names that person.
-        // Not across a possessive: "the UN Secretary-General's Special Representative" is not the Secretary-General.
+        const nearest = nearestBy(same, i, (e) => distance(e, i))!;
+        // A title right before a name ("expert Gulmira Kenebayeva") names that person; not
+        // across a possessive ("the UN Secretary-General's Special Representative").
         const possessive = s.tokens.slice(i + 1, nearest.first).some((t) => t.lower === "'s" || t.lower === '’s');
         const adjacent = nearest.first > i && nearest.first - i <= 3 && (kind === 'person' || kind === 'org') && !possessive;
-        score.set(nearest, score.get(nearest)! + term.weight * (adjacent ? ADJACENT : 1));
+        score.set(nearest, score.get(nearest)! + term.weight);
         if (adjacent) titles.set(nearest, (titles.get(nearest) ?? 0) + term.weight);
         continue;
       }
-      // Outside the clause: a weaker vote, fading with distance.
       const before = candidates.filter((e) => e.last < i);
       if (before.length > 0) {
         const last = before[before.length - 1]!;
-        // "Liu Yuejin, China's Deputy Minister of Public Security, said": the clause after a name
-        // and its comma describes that name.
+        // "Liu Yuejin, China's Deputy Minister of Public Security, said": an apposition.
         const possessive = s.tokens.some((t, k) => k > i && s.segments[k] === seg && (t.lower === "'s" || t.lower === '’s'));
         if ((kind === 'person' || kind === 'org') && !possessive && s.tokens[last.last + 1]?.text === ',' && s.segments[last.last + 1] === seg) {
-          score.set(last, score.get(last)! + term.weight * ADJACENT);
           titles.set(last, (titles.get(last) ?? 0) + term.weight);
-          continue;
         }
-        score.set(last, score.get(last)! + term.weight * 0.6 * fade(i - last.last));
+        score.set(last, score.get(last)! + term.weight * fade(i - last.last));
         continue;
       }
       const after = candidates.find((e) => e.first > i);
-      if (after) score.set(after, score.get(after)! + term.weight * 0.4 * fade(after.first - i));
+      if (after) score.set(after, score.get(after)! + term.weight * fade(after.first - i));
     }
-    // "since 1963" answers "since when"; the bare year elsewhere does not.
-    if (q.since) {
-      const total = terms.reduce((sum, t) => sum + t.weight, 0);
-      for (const e of candidates) if (s.tokens[e.first - 1]?.lower === 'since') score.set(e, score.get(e)! + total * 0.5);
-    }
-    // The question's action must be stated: "who founded X" is not answered by whoever else X's
-    // sentence names; "how many runners finished" not by "thousands of runners" attending.
-    const verbStated = q.focusVerb !== null && hits.some((h) => s.tokens[h.i]!.stem === q.focusVerb || h.term.stem === q.focusVerb);
-    if ((q.kind === 'person' || q.kind === 'org') && q.focusVerb !== null && !verbStated) return null;
-    // "How many X": the number must count X itself, the last word of the number's phrase
-    // ("eight member banks" counts banks, not members).
-    if (kind === 'number' && q.counted.length > 0) {
-      for (const e of candidates) {
-        const counts = hits.some((h) => h.i === e.last && q.counted.includes(h.term.stem));
-        if (!counts) score.delete(e);
-      }
-      if (score.size === 0) continue;
-    }
-    let best: Entity | null = null;
-    let bestScore = -1;
     for (const e of candidates) {
-      const sc = score.get(e);
-      if (sc !== undefined && sc > bestScore) {
-        best = e;
-        bestScore = sc;
-      }
+      const counts = kind === 'number' && hits.some((h) => h.i === e.last && q.counted.includes(h.term.stem));
+      out.push({ entity: e, text: answerText(e, s, q), votes: score.get(e)!, titled: titles.get(e) ?? 0, actor: e === actor, counts, kindRank });
     }
-    if (!best) continue;
-    const total = terms.reduce((sum, t) => sum + t.weight, 0);
-    return { entity: best, score: bestScore, titled: (titles.get(best) ?? 0) / total, text: answerText(best, s, q) };
-  }
-  return null;
+  });
+  return out;
 }
-
-/** How much more a title word right before a name, or an apposition right after it, counts. */
-const ADJACENT = 3;
 
 /**
  * The subject or agent of the verb at one of `verbAt`: the name just before it, also across an
@@ -207,11 +189,12 @@ function actorOf(s: AnalysedSentence, candidates: Entity[], verbAt: number[]): E
   return null;
 }
 
+/** A vote from further away counts less: by a twentieth a token. */
 function fade(d: number): number {
-  return Math.max(0.15, 1 - d / 20);
+  return Math.max(0, 1 - d / 20);
 }
 
-function distance(e: Entity, i: number): number {
+export function distance(e: Entity, i: number): number {
   return e.last < i ? i - e.last : Math.max(0, e.first - i);
 }
 

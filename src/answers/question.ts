@@ -46,8 +46,8 @@ interface KindRule {
 const RULES: KindRule[] = [
   { kind: 'date', pattern: /^(since when|since what year)\b/, flags: { since: true } },
   { kind: 'date', pattern: /^(when|by when|until when|(in|on|from|during|until|till|through|up to|by) (what|which) (year|date|day|month)s?|what (year|date|day|month|time|period)s?|which (year|date|day|month)s?)\b/ },
-  { kind: 'org', pattern: /^(which|what) (\w+ )?(organi[sz]ations?|company|companies|bank|banks|body|bodies|institution|agency|corporation|firm|group|media|outlet|fund|declaration|convention|programme|program|document|treaty|agreement)\b/ },
-  { kind: 'person', pattern: /^(?:who|whom|whose|(?:which|what) ((?:[\w-]+ ){0,2}(?:person|official|diplomat|minister|leader|secretary-general|representative|expert|ambassador|chair|chairman|chairperson|chairwoman|president|vice-president|head|director|coordinator|envoy|mayor)))\b/ },
+  { kind: 'org', pattern: /^(?:(?:with|from|by|for|to|of|under|through) )?(which|what) (\w+ )?(organi[sz]ations?|company|companies|bank|banks|body|bodies|institution|agency|corporation|firm|group|media|outlet|fund|declaration|convention|programme|program|document|treaty|agreement)\b/ },
+  { kind: 'person', pattern: /^(?:who|whom|whose|(?:which|what) ((?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b)[\w-]+ ){0,4}(?:person|official|diplomat|minister|fm|sg|leader|secretary-general|representative|expert|amb?ass?ad?or|vice chair|chair|chairman|chairperson|chairwoman|president|vice-president|head|director|coordinator|envoy|mayor)))\b/ },
   { kind: 'place', pattern: /^(in|at|to) (which|what) (city|town|capital)\b|^(which|what) (city|town|capital)\b/, flags: { city: true } },
   { kind: 'place', pattern: /^(where|(in|at|to) (which|what) (country|place|venue|region|hotel)|(which|what) (country|place|venue|region|hotel))\b/ },
   { kind: 'number', pattern: /^(what|which) (share|percentage|percent|proportion|fraction|part)\b/, flags: { share: true } },
@@ -57,19 +57,43 @@ const RULES: KindRule[] = [
   { kind: 'yesno', pattern: /^(is|are|was|were|does|do|did|has|have|had|can|could|will|would|should)\b/ },
 ];
 
+const ABOUT = '(?:on|about|regarding|concerning|from|with|in|involving|for|re)';
+const NEWEST = '(?:latest|newest|most recent|recent|last|new|news|updates?)';
 const LATEST: RegExp[] = [
-  /^(?:and )?(?:what(?:'s| is| are)|any|anything|is there anything) (?:the )?(?:latest|newest|recent|new|news|updates?)(?: news| releases?| updates?)?(?: (?:on|about|regarding|concerning|from|with|in) (.+))?$/,
+  new RegExp(`^(?:and )?(?:what(?:'s| is| are| was)|any|anything|is there anything|is there any|got anything|give me|show me|tell me) (?:the )?${NEWEST}(?: news| releases?| updates?| statements?| word)?(?: ${ABOUT} (.+))?$`),
   /^(?:what|anything) (?:did|has|have|does) (?:the )?(?:sco|secretariat|organi[sz]ation)(?: secretariat)? (?:say|said|announce|publish|report)(?:ed)? (?:on|about|regarding|concerning) (.+?)(?: recently| lately| of late| this (?:week|month|year))$/,
-  /^(?:what(?:'s| is)? |any )?(?:latest|newest|recent) (?:on|about|regarding) (.+)$/,
-  /^(?:latest|news|updates?) (?:on|about) (.+)$/,
+  new RegExp(`^(?:what(?:'s| is| was)? |any |the )?(?:latest|newest|most recent|recent|last) (?:news |releases? |updates? |word )?${ABOUT} (.+)$`),
+  new RegExp(`^(?:latest|news|updates?|newest|most recent) ${ABOUT} (.+)$`),
+  // "most recent SCO Model game", "latest condemnation statement from the secretariat".
+  /^(?:what(?:'s| is| was) )?(?:the )?(?:latest|newest|most recent) (?!(?:one|time|date|year)\b)(.+)$/,
 ];
 
 /** Words of the question form that carry no content of their own. */
-const QUESTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'when', 'where', 'which', 'why', 'how', 'sco?', 'please', 'tell', 'know', 'happen', 'happened', 'take', 'took', 'place']);
+const QUESTION_WORDS = new Set(['roughly', 'approximately', 'exactly', 'who', 'whom', 'whose', 'what', 'when', 'where', 'which', 'why', 'how', 'sco?', 'please', 'tell', 'know', 'happen', 'happened', 'take', 'took', 'place']);
 /** Words people ask with as verbs that wink may read as nouns ("do the SCO countries account for"). */
 const QUESTION_VERBS = new Set(['account', 'cover', 'make', 'get', 'hold', 'have', 'include', 'comprise', 'constitute', 'represent', 'amount']);
 const LIGHT_VERBS = new Set(['get', 'gets', 'got', 'have', 'has', 'had', 'take', 'takes', 'took', 'make', 'makes', 'made', 'do', 'does', 'did', 'go', 'goes', 'went', 'come', 'came', 'happen', 'happened', 'give', 'gave', 'put', 'run', 'runs', 'last', 'lasts']);
 const REFERRING = /\b(that|it|this|they|them|there|he|she|him|her|those|these|then)\b/;
+
+/** Chat wrapping around a question: "quick q:", "do you know when ...", "..., pls". */
+const FILLER = /^(?:@?sco,?|hey,?|hi,?|please,?|pls,?|quick q:?|q:|question:|do you know|does anyone know|(?:can|could) you (?:please )?tell me|tell me|i need(?: to know)?|i'd like to know|i want to know|remind me|any idea)\s+/i;
+const TRAILER = /(?:,?\s+(?:please|pls|thanks|thx))+$/i;
+
+function unwrap(text: string): string {
+  let out = text.replace(/[?!.]+$/, '').trim();
+  for (let i = 0; i < 4 && FILLER.test(out); i++) out = out.replace(FILLER, '').trim();
+  return out.replace(TRAILER, '').replace(/[?!.]+$/, '').trim();
+}
+
+/** What a question asks for when its opening does not say: "the date of ...", "... from which city". */
+const INSIDE: { kind: AnswerKind; pattern: RegExp; flags?: Partial<Pick<Question, 'city'>> }[] = [
+  { kind: 'date', pattern: /\b(?:the )?(?:dates?|day|year) (?:of|for|when)\b|\bwhen\b|\b(?:which|what) (?:year|date|day|month)\b/ },
+  { kind: 'place', pattern: /\b(?:which|what) (?:city|town|capital)\b/, flags: { city: true } },
+  { kind: 'place', pattern: /\bwhere\b|\b(?:which|what) (?:country|place|venue|district|part|region)\b/ },
+  { kind: 'number', pattern: /\bhow (?:many|much)\b|\bnumber of\b/ },
+  { kind: 'person', pattern: /\bwho(?:m)?\b|\bname of the\b/ },
+  { kind: 'org', pattern: /\b(?:which|what) (?:[\w-]+ ){0,2}(?:organi[sz]ations?|bank|body|institution|agency|company|outlet|fund)\b|\b(?:bank|agency|outlet) in\b/ },
+];
 
 /**
  * Reads a question: what kind of answer it wants, its key terms (stop words and the question's
@@ -77,7 +101,7 @@ const REFERRING = /\b(that|it|this|they|them|there|he|she|him|her|those|these|th
  */
 export function analyseQuestion(raw: string): Question {
   const text = raw.replace(/\s+/g, ' ').trim();
-  const lower = text.toLowerCase().replace(/[?!.]+$/, '').replace(/^(@?sco,?\s+|hey,?\s+|please,?\s+)/, '').trim();
+  const lower = unwrap(text.toLowerCase());
   const question: Question = {
     text,
     kind: 'statement',
@@ -108,7 +132,7 @@ export function analyseQuestion(raw: string): Question {
   }
 
   // Key terms are read from the question as typed: wink tags "Tashkent" better than "tashkent".
-  const cased = text.replace(/[?!.]+$/, '').replace(/^(@?sco,?\s+|hey,?\s+|please,?\s+)/i, '').trim();
+  const cased = unwrap(text);
   const suffix = (rest: string) => (cased.length === lower.length ? cased.slice(cased.length - rest.length) : rest);
   // "Who is Liu Hui?": asks what a release says of a named person, not for another name.
   const named = /^(who|what)\s+(is|was|are|were)\s+(mr\.?\s+|ms\.?\s+|dr\.?\s+)?((\p{Lu}[\p{L}.-]+\s*){1,4})$/iu.exec(cased.replace(/^(and|so)\s+/i, ''));
@@ -130,6 +154,16 @@ export function analyseQuestion(raw: string): Question {
     body = `${kept}${suffix(body.slice(m[0].length))}`;
     question.role = kept.trim().length > 0;
     break;
+  }
+  // "what did X say when ...", "why", "how did": a statement, whatever words follow.
+  if (question.kind === 'statement' && !/^(why|how (?!many|much)|what (did|does|do|has|have|had|is|are)\b)/.test(body)) {
+    const inside = INSIDE.find((r) => r.pattern.test(body));
+    if (inside) {
+      question.kind = inside.kind;
+      Object.assign(question, inside.flags ?? {});
+      // The words that say what is asked ("the date of", "which city") are not what it is about.
+      body = body.replace(inside.pattern, ' ').replace(/\s+/g, ' ').trim();
+    }
   }
   if (body === body.toLowerCase() && body.length > 0 && lower.endsWith(body)) body = suffix(body);
   if (question.kind === 'statement' && /\b(since when|what year)\b/i.test(body)) question.kind = 'date';

@@ -2,6 +2,7 @@ import type { Library, Topic } from '../library/types.ts';
 import { builtInKind } from '../text/gazetteer.ts';
 import type { QuestionTerm } from './question.ts';
 import { editDistance } from '../text/edit-distance.ts';
+import { expansionsOf, type Expansion } from './expansion.ts';
 
 /** A key term with what else counts as it and how much it says. */
 export interface WeightedTerm extends QuestionTerm {
@@ -11,42 +12,15 @@ export interface WeightedTerm extends QuestionTerm {
   phrases: string[];
   /** Inverse sentence frequency: rare words say more about what is asked. */
   weight: number;
+  /** Words WordNet relates to the term ("establish" for "set up"): weaker evidence than the word. */
+  expansions: Expansion[];
 }
 
 /** Words on nearly every release: they confirm little and cost much to count. */
 const GENERIC = new Set(['sco', 'shanghai', 'cooperation', 'organisation', 'organization', 'sco’s']);
 const GENERIC_WEIGHT = 0.25;
-/** Paraphrases the releases use for words people ask with. */
-const SYNONYMS: Record<string, string[]> = {
-  based: ['headquartered', 'headquarters', 'located', 'seat'],
-  headquartered: ['based', 'headquarters', 'located'],
-  located: ['based', 'headquartered', 'headquarters'],
-  expo: ['exhibition'],
-  letter: ['message'],
-  spoke: ['said', 'says', 'stated', 'noted', 'told', 'speech'],
-  speak: ['said', 'says', 'stated', 'noted', 'told', 'speech'],
-  talk: ['said', 'spoke', 'talks'],
-  hold: ['host', 'hosted', 'hosts'],
-  held: ['host', 'hosted', 'hosts'],
-  host: ['hold', 'held'],
-  hosted: ['hold', 'held'],
-  meet: ['talks', 'received', 'receive', 'met', 'meeting'],
-  met: ['talks', 'received', 'meet', 'meeting'],
-  message: ['letter'],
-  led: ['headed', 'heads'],
-  headed: ['led'],
-  head: ['led', 'headed', 'heads'],
-  wrap: ['conclude', 'concluded', 'end'],
-  celebrated: ['marked', 'celebration'],
-  talks: ['meeting', 'met'],
-  percentage: ['percent'],
-  share: ['percent'],
-  join: ['admission', 'accession', 'admitted', 'joined'],
-  joined: ['admission', 'accession', 'admitted', 'join'],
-  admitted: ['admission', 'accession', 'admit', 'joined'],
-  admit: ['admission', 'accession', 'admitted'],
-  accession: ['admission', 'admitted', 'joined'],
-};
+/** Irregular forms fold into one another; other related words come from WordNet (expansion.ts). */
+const SYNONYMS: Record<string, string[]> = {};
 /** Irregular forms the stems do not fold ("held" for "hold"). */
 const IRREGULAR: string[][] = [
   ['hold', 'held', 'holds', 'holding'], ['lead', 'led', 'leads', 'leading'], ['meet', 'met', 'meets', 'meeting'],
@@ -59,14 +33,30 @@ for (const forms of IRREGULAR) for (const f of forms) SYNONYMS[f] = [...(SYNONYM
 const DF_SAMPLE = 120;
 const VERB_FACTOR = 0.5;
 
+/** How a sentence's word stands for a term: its own word or form, a typo of it, or not at all. */
+export type MatchKind = 'word' | 'typo' | null;
+
 /** Whether a lower-case word of a sentence stands for the term. */
 export function wordMatches(term: { lower: string; stem: string; forms: string[] }, word: string, stem?: string): boolean {
+  return matchKind(term, word, stem) !== null;
+}
+
+/** Like wordMatches, telling a typo-corrected match ("hedquartered") from the word itself. */
+export function matchKind(term: { lower: string; stem: string; forms: string[] }, word: string, stem?: string): MatchKind {
+  return exactly(term, word, stem) ? 'word' : nearly(term, word) ? 'typo' : null;
+}
+
+function exactly(term: { lower: string; stem: string; forms: string[] }, word: string, stem?: string): boolean {
   if (word === term.lower || (stem !== undefined && stem === term.stem)) return true;
   // Without a stem for the word, a close prefix stands in ("conferences" for "confer").
   if (stem === undefined && term.stem.length >= 4 && word.startsWith(term.stem) && word.length - term.stem.length <= 4) return true;
   for (const form of term.forms) {
     if (word === form || (form.length >= 5 && word.startsWith(form.slice(0, Math.max(4, form.length - 2))))) return true;
   }
+  return false;
+}
+
+function nearly(term: { lower: string; stem: string; forms: string[] }, word: string): boolean {
   // Long words sharing a long stem ("congratulatory", "congratulating").
   if (term.lower.length >= 9 && word.length >= 9) {
     const shared = commonPrefix(word, term.lower);
@@ -120,14 +110,16 @@ export function wordsOf(lowerText: string): string[] {
 }
 
 /** Topic names that count as the term: "Afghanistan" also finds "Afghan"; "RATS" its long name. */
-function topicForms(term: QuestionTerm, topics: Topic[]): { forms: string[]; phrases: string[] } {
+function topicForms(term: QuestionTerm, topics: Topic[]): { forms: string[]; phrases: string[]; named: boolean } {
   const forms = new Set<string>(SYNONYMS[term.lower] ?? []);
   const phrases = new Set<string>();
+  let named = false;
   for (const topic of topics) {
     // Themes group related words ("press", "media", "journalists"): near, not the same thing.
     if (topic.kind === 'theme') continue;
     const names = [topic.id, topic.label, ...topic.aliases].map((n) => n.toLowerCase());
     if (!names.includes(term.lower)) continue;
+    named = true;
     const countryTopic = ['member', 'observer', 'partner', 'country'].includes(topic.kind);
     const termKind = countryTopic ? 'country' : topic.kind === 'place' ? 'place' : builtInKind(term.lower);
     for (const name of names) {
@@ -139,7 +131,7 @@ function topicForms(term: QuestionTerm, topics: Topic[]): { forms: string[]; phr
       else forms.add(name.replace(/['’]s$/, ''));
     }
   }
-  return { forms: [...forms], phrases: [...phrases] };
+  return { forms: [...forms], phrases: [...phrases], named };
 }
 
 /**
@@ -153,7 +145,8 @@ export class TermWeigher {
 
   constructor(private readonly library: Library) {}
 
-  weigh(terms: QuestionTerm[]): WeightedTerm[] {
+  /** `questionLower` lets a term be read with its particle ("set up", "kicked off"). */
+  weigh(terms: QuestionTerm[], questionLower = ''): WeightedTerm[] {
     const count = this.library.count();
     if (count !== this.cachedFor) {
       this.cache.clear();
@@ -163,8 +156,9 @@ export class TermWeigher {
     // Roughly ten sentences a release; only ratios matter.
     const total = Math.max(50, count * 10);
     return terms.map((term) => {
-      const { forms, phrases } = topicForms(term, topics);
-      const withForms = { ...term, forms, phrases, weight: 0 };
+      const { forms, phrases, named } = topicForms(term, topics);
+      // A name the taxonomy knows ("RATS", "Kunming") is that name, not WordNet's senses of the word.
+      const withForms = { ...term, forms, phrases, weight: 0, expansions: GENERIC.has(term.lower) ? [] : expansionsOf(term, forms, questionLower, named) };
       if (GENERIC.has(term.lower)) return { ...withForms, weight: GENERIC_WEIGHT };
       let df = this.cache.get(term.lower);
       if (df === undefined) {

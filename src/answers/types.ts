@@ -28,4 +28,27 @@ export interface AnswerResult {
   kind: AnswerKind;
   /** For latest questions: summaries of the cited releases, by release id. */
   summaries?: Record<string, string>;
+  /** When asked for (`sco ask --explain`, `--json`): the candidates the scorer weighed. */
+  evidence?: Evidence;
+}
+
+/** The terms a question was read as and the best candidates, with their features and probability. */
+export interface Evidence {
+  terms: { term: string; weight: number; expansions: string[] }[];
+  /** The least probability an answer needs. */
+  threshold: number;
+  candidates: {
+    answer: string;
+    release: string;
+    position: number;
+    /** The sentence that matched the question. */
+    sentence: string;
+    /** When the answer comes from the release's lead: the lead. */
+    lead?: string;
+    /** The ranker's score. */
+    score: number;
+    /** For the best: the probability that it is right. */
+    p?: number;
+    features: Record<string, number>;
+  }[];
 }

@@ -1,0 +1,281 @@
+import { weigherOf } from '../../src/answers/answer.ts';
+import { FEATURES, vectorOf } from '../../src/answers/features.ts';
+import { collectCandidates, representativeOf } from '../../src/answers/find-answer.ts';
+import { analyseQuestion } from '../../src/answers/question.ts';
+import { confidenceInput, logit, sigmoid, type Linear, type Model } from '../../src/answers/scorer.ts';
+import type { App } from '../../src/app.ts';
+import { judge, type LabelledSet } from './labelled-set.ts';
+
+/** One labelled question's candidates: their features and whether each is a right, rightly cited answer. */
+export interface QuestionRows {
+  ask: string;
+  /** The release that answers it; null for unanswerable questions. */
+  release: string | null;
+  x: number[][];
+  y: number[];
+  /** Each candidate's answer, lower case: the runner-up is the best other answer. */
+  answers: string[];
+  /** Each candidate's release. */
+  releases: string[];
+}
+
+/** A wrong answer costs this many declines when the threshold is chosen. */
+export const WRONG_COST = 3;
+/** Newton steps at most; it converges in about ten. */
+const ITERATIONS = 30;
+/** The L2 penalty on the standardised weights: keeps rare features from deciding alone. */
+const L2 = 0.01;
+/** The confidence model learns from one example a question: a stronger penalty. */
+const CONFIDENCE_L2 = 0.05;
+/** Inner cross-validation splits (numbers of folds) the confidence model and threshold learn from. */
+const INNER_SPLITS = [3, 4, 5];
+
+/** Candidates of every answerable and unanswerable question of the set (latest ones have none). */
+export function collectRows(app: App, set: LabelledSet): QuestionRows[] {
+  const weigher = weigherOf(app.library);
+  const rows: QuestionRows[] = [];
+  const add = (ask: string, release: string | null, item: { expect: string[]; type: string } | null) => {
+    const q = analyseQuestion(ask);
+    if (q.kind === 'latest') return;
+    const { candidates } = collectCandidates(app.library, weigher, q);
+    rows.push({
+      ask,
+      release,
+      x: candidates.map((c) => vectorOf(c.features)),
+      answers: candidates.map((c) => c.answer.toLowerCase()),
+      releases: candidates.map((c) => c.hit.releaseId),
+      y: candidates.map((c) => (item && release === c.hit.releaseId && judge(item, c.answer) === 'right' ? 1 : 0)),
+    });
+  };
+  for (const item of set.qa) add(item.ask, item.release, item);
+  for (const item of set.unanswerable) add(item.ask, null, null);
+  return rows;
+}
+
+/**
+ * A weighted, L2-regularised logistic regression by full-batch gradient descent from zero:
+ * deterministic, so the same data give the same weights. Each question weighs the same: its
+ * right candidates share a weight of one, its wrong ones another.
+ */
+export function fitRanker(questions: QuestionRows[]): Linear {
+  // Only questions with a right candidate say which candidate should come first.
+  const lists = questions.filter((q) => q.y.includes(1));
+  const all = lists.flatMap((q) => q.x);
+  const n = all[0]?.length ?? 0;
+  const mean = new Array<number>(n).fill(0);
+  const std = new Array<number>(n).fill(0);
+  for (const x of all) for (let j = 0; j < n; j++) mean[j]! += x[j]! / all.length;
+  for (const x of all) for (let j = 0; j < n; j++) std[j]! += (x[j]! - mean[j]!) ** 2 / all.length;
+  for (let j = 0; j < n; j++) std[j] = Math.sqrt(std[j]!) || 1;
+  const zs = lists.map((q) => q.x.map((x) => x.map((v, j) => (v - mean[j]!) / std[j]!)));
+  // Newton's method on the softmax (conditional logit) loss: each question's right candidates
+  // share a target of one against all its other candidates, so the ranker learns what puts a
+  // right answer first in its question, not what makes candidates right in general.
+  const w = new Array<number>(n).fill(0);
+  const loss = (v: number[]): number => {
+    let sum = 0;
+    lists.forEach((q, qi) => {
+      const s = zs[qi]!.map((x) => x.reduce((acc, x1, j) => acc + x1 * v[j]!, 0));
+      const top = s.reduce((m, x1) => Math.max(m, x1), -Infinity);
+      const log = top + Math.log(s.reduce((acc, x1) => acc + Math.exp(x1 - top), 0));
+      const pos = q.y.filter((y) => y === 1).length;
+      s.forEach((x1, i) => {
+        if (q.y[i] === 1) sum += (log - x1) / pos;
+      });
+    });
+    return sum / lists.length + (L2 / 2) * v.reduce((acc, x1) => acc + x1 * x1, 0);
+  };
+  for (let it = 0; it < ITERATIONS; it++) {
+    const grad = new Array<number>(n).fill(0);
+    const hess = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+    lists.forEach((q, qi) => {
+      const z = zs[qi]!;
+      const s = z.map((x) => x.reduce((sum, v, j) => sum + v * w[j]!, 0));
+      const top = s.reduce((m, v) => Math.max(m, v), -Infinity);
+      const e = s.map((v) => Math.exp(v - top));
+      const total = e.reduce((a, b) => a + b, 0);
+      const pos = q.y.filter((v) => v === 1).length;
+      const mu = new Array<number>(n).fill(0);
+      z.forEach((x, i) => {
+        const p = e[i]! / total;
+        const target = q.y[i] === 1 ? 1 / pos : 0;
+        for (let j = 0; j < n; j++) {
+          grad[j]! += (p - target) * x[j]!;
+          mu[j]! += p * x[j]!;
+          const pj = p * x[j]!;
+          const row = hess[j]!;
+          for (let k = j; k < n; k++) row[k]! += pj * x[k]!;
+        }
+      });
+      for (let j = 0; j < n; j++) for (let k = j; k < n; k++) hess[j]![k]! -= mu[j]! * mu[k]!;
+    });
+    for (let j = 0; j < n; j++) {
+      for (let k = 0; k < j; k++) hess[j]![k] = hess[k]![j]!;
+      grad[j] = grad[j]! / lists.length + L2 * w[j]!;
+    }
+    for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) hess[j]![k] = hess[j]![k]! / lists.length + (j === k ? L2 : 0);
+    const step = solve(hess, grad);
+    // A damped step: halved until the loss falls (a plain Newton step overshoots when some
+    // candidates are nearly separable).
+    const before = loss(w);
+    let t = 1;
+    let next = w.map((v, j) => v - step[j]!);
+    while (t > 1e-4 && !(loss(next) <= before)) {
+      t /= 2;
+      next = w.map((v, j) => v - t * step[j]!);
+    }
+    let moved = 0;
+    for (let j = 0; j < n; j++) {
+      moved = Math.max(moved, Math.abs(next[j]! - w[j]!));
+      w[j] = next[j]!;
+    }
+    if (moved < 1e-6) break;
+  }
+  return { mean, std, weights: w, bias: 0 };
+}
+
+/** Logistic regression of `ys` on `xs` with sample weights `ws`. */
+export function fitLogistic(xs: number[][], ys: number[], ws: number[], l2: number): Linear {
+  const n = xs[0]?.length ?? 0;
+  const mean = new Array<number>(n).fill(0);
+  const std = new Array<number>(n).fill(0);
+  for (const x of xs) for (let j = 0; j < n; j++) mean[j]! += x[j]! / xs.length;
+  for (const x of xs) for (let j = 0; j < n; j++) std[j]! += (x[j]! - mean[j]!) ** 2 / xs.length;
+  for (let j = 0; j < n; j++) std[j] = Math.sqrt(std[j]!) || 1;
+  const z = xs.map((x) => [1, ...x.map((v, j) => (v - mean[j]!) / std[j]!)]);
+  const wsum = ws.reduce((a, b) => a + b, 0);
+  // Newton's method on the weighted log loss with an L2 penalty (not on the bias): a few steps
+  // of solving a (n+1)-square system, exact to the optimum and the same on every run.
+  const d = n + 1;
+  const beta = new Array<number>(d).fill(0);
+  for (let it = 0; it < ITERATIONS; it++) {
+    const grad = new Array<number>(d).fill(0);
+    const hess = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    for (let i = 0; i < z.length; i++) {
+      const zi = z[i]!;
+      let s = 0;
+      for (let j = 0; j < d; j++) s += beta[j]! * zi[j]!;
+      const p = 1 / (1 + Math.exp(-s));
+      const w = ws[i]! / wsum;
+      const g = (p - ys[i]!) * w;
+      const h = p * (1 - p) * w;
+      for (let j = 0; j < d; j++) {
+        grad[j]! += g * zi[j]!;
+        const hj = h * zi[j]!;
+        const row = hess[j]!;
+        for (let k = j; k < d; k++) row[k]! += hj * zi[k]!;
+      }
+    }
+    for (let j = 0; j < d; j++) for (let k = 0; k < j; k++) hess[j]![k] = hess[k]![j]!;
+    for (let j = 1; j < d; j++) {
+      grad[j]! += l2 * beta[j]!;
+      hess[j]![j]! += l2;
+    }
+    const step = solve(hess, grad);
+    let moved = 0;
+    for (let j = 0; j < d; j++) {
+      beta[j]! -= step[j]!;
+      moved = Math.max(moved, Math.abs(step[j]!));
+    }
+    if (moved < 1e-6) break;
+  }
+  const bias = beta[0]!;
+  const weights = beta.slice(1);
+  return { mean, std, weights, bias };
+}
+
+/** The confidence model's input for a question's best candidate under `ranker`, and whether it is right. */
+function bestOf(ranker: Linear, q: QuestionRows): { x: number[]; right: boolean } | null {
+  if (q.x.length === 0) return null;
+  const scores = q.x.map((x) => logit(ranker, x));
+  // Best first, as the engine ranks them (ties keep the candidates' order).
+  const order = scores.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
+  const at = order[representativeOf(order.map((i) => ({ answer: q.answers[i]!, release: q.releases[i]!, x: q.x[i]! })))]!;
+  return { x: confidenceInput(q.x[at]!, scores, q.answers, at), right: q.y[at] === 1 };
+}
+
+/**
+ * The threshold for answering: on predictions for questions the model did not see (inner
+ * folds of the training questions), the one that maximises right answers less WRONG_COST
+ * times the wrong ones.
+ */
+export function chooseThreshold(outcomes: { p: number; right: boolean }[]): number {
+  const sorted = outcomes.filter((o) => o.p >= 0).sort((a, b) => b.p - a.p);
+  let best = { utility: 0, threshold: 1 };
+  let utility = 0;
+  sorted.forEach((o, i) => {
+    utility += o.right ? 1 : -WRONG_COST;
+    const next = sorted[i + 1]?.p ?? 0;
+    if (utility > best.utility && o.p > next) best = { utility, threshold: (o.p + next) / 2 };
+  });
+  return best.threshold;
+}
+
+/** Fold of a question: by the release that answers it, so a fold's releases are all unseen; unanswerable ones by their index. */
+export function foldOf(release: string | null, index: number, releases: string[], k: number): number {
+  return release === null ? index % k : releases.indexOf(release) % k;
+}
+
+/**
+ * Trains a model on `questions`: the ranker on all of them; the confidence model on the best
+ * candidates of rankers that did not see the question (inner folds), and its threshold on
+ * confidence models that did not see it either.
+ */
+export function train(questions: QuestionRows[], releases: string[]): Model {
+  const fitConfidence = (list: { x: number[]; right: boolean }[]) => fitLogistic(list.map((e) => e.x), list.map((e) => (e.right ? 1 : 0)), list.map(() => 1), CONFIDENCE_L2);
+  const pooled: { x: number[]; right: boolean }[] = [];
+  const outcomes: { p: number; right: boolean }[] = [];
+  // Several splits pooled: one split's threshold moves with which questions fell together.
+  for (const k of INNER_SPLITS) {
+    const examples: { x: number[]; right: boolean; fold: number }[] = [];
+    const folds = questions.map((q, i) => foldOf(q.release, i, releases, k));
+    for (let f = 0; f < k; f++) {
+      const ranker = fitRanker(questions.filter((_, i) => folds[i] !== f));
+      questions.forEach((q, i) => {
+        if (folds[i] !== f) return;
+        const b = bestOf(ranker, q);
+        if (b) examples.push({ ...b, fold: f });
+      });
+    }
+    for (let f = 0; f < k; f++) {
+      const confidence = fitConfidence(examples.filter((e) => e.fold !== f));
+      for (const e of examples) if (e.fold === f) outcomes.push({ p: sigmoid(logit(confidence, e.x)), right: e.right });
+    }
+    pooled.push(...examples);
+  }
+  return { features: [...FEATURES], ranker: fitRanker(questions), confidence: fitConfidence(pooled), threshold: chooseThreshold(outcomes) };
+}
+
+/** Solves A x = b by Gaussian elimination with partial pivoting (A is small and positive definite). */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[pivot]![c]!)) pivot = r;
+    [m[c], m[pivot]] = [m[pivot]!, m[c]!];
+    const p = m[c]![c]! || 1e-12;
+    for (let r = c + 1; r < n; r++) {
+      const f = m[r]![c]! / p;
+      if (f === 0) continue;
+      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let s = m[r]![n]!;
+    for (let k = r + 1; k < n; k++) s -= m[r]![k]! * x[k]!;
+    x[r] = s / (m[r]![r]! || 1e-12);
+  }
+  return x;
+}
+
+/** How the ranker orders the training questions: right first candidates, and questions with any right candidate. */
+export function rankingSummary(model: Model, questions: QuestionRows[]): { top: number; reachable: number; answerable: number } {
+  const answerable = questions.filter((q) => q.release !== null);
+  return {
+    top: answerable.filter((q) => bestOf(model.ranker, q)?.right).length,
+    reachable: answerable.filter((q) => q.y.includes(1)).length,
+    answerable: answerable.length,
+  };
+}
