@@ -2,7 +2,8 @@
  * A small App for the ops tests (health, metrics): the real Bot and Registry and a memory store,
  * over a stub library, so these tests do not depend on the index being built.
  */
-import type { App } from '../src/app.ts';
+import type { App } from '../adapters/compose.ts';
+import { DigestService } from '../src/digest/digest-service.ts';
 import { Bot } from '../src/bot/bot.ts';
 import { textReply } from '../src/bot/reply.ts';
 import { Registry, type CommandSpec } from '../src/commands/registry.ts';
@@ -32,7 +33,7 @@ export function stubApp(options: { store?: Store; releases?: number } = {}): App
   } as unknown as Library;
   const registry = new Registry().add(
     spec('search', async (ctx) => {
-      ctx.app.library.search(ctx.args);
+      ctx.services.library.search(ctx.args);
       return textReply(`results for ${ctx.args}`);
     }),
     spec('ask', async () => textReply('An answer.', 'thread')),
@@ -43,15 +44,16 @@ export function stubApp(options: { store?: Store; releases?: number } = {}): App
       throw new BotError('bad_input', 'Try fewer words.');
     }),
   );
-  const app = {
+  const store = options.store ?? new MemoryStore();
+  const clock = () => new Date();
+  const services = {
     config: loadConfig({}, { logLevel: 'silent' }),
     logger: silentLogger(),
-    clock: () => new Date(),
-    store: options.store ?? new MemoryStore(),
+    clock,
+    store,
     library,
-    registry,
-    close: async () => undefined,
-  } as Omit<App, 'bot'> as App;
-  app.bot = new Bot(app);
+    digests: new DigestService({ store, library, clock }),
+  };
+  const app: App = { ...services, registry, bot: new Bot(registry, services), close: async () => undefined };
   return app;
 }

@@ -7,7 +7,7 @@ import {
   type ChatInputCommandInteraction,
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
-import type { App } from '../../src/app.ts';
+import type { App } from '../compose.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import type { Request, RequestUser } from '../../src/bot/request.ts';
 import { MESSAGE_RELEASES_ACTION } from '../../src/commands/message-releases.ts';

@@ -1,5 +1,5 @@
 import { PermissionFlagsBits, Routes, type Client, type Message } from 'discord.js';
-import type { App } from '../../src/app.ts';
+import type { App } from '../compose.ts';
 import type { Request } from '../../src/bot/request.ts';
 import { customIdsFor } from './button-ids.ts';
 import { channelKey } from './command-text.ts';

@@ -1,5 +1,5 @@
-import type { App } from '../app.ts';
-import type { CommandSpec } from '../commands/registry.ts';
+import type { Services } from '../services.ts';
+import type { CommandSpec, Registry } from '../commands/registry.ts';
 import { isBotError } from '../errors.ts';
 import { capQuestion } from '../text/limits.ts';
 import { textReply, type Reply } from './reply.ts';
@@ -20,7 +20,10 @@ function splitFirst(text: string): [string, string] {
  * Errors are caught once, here: the person gets one fixed sentence, the log the detail.
  */
 export class Bot {
-  constructor(private readonly app: App) {}
+  constructor(
+    private readonly registry: Registry,
+    private readonly services: Services,
+  ) {}
 
   async handle(request: Request): Promise<Reply> {
     try {
@@ -31,18 +34,18 @@ export class Bot {
       if (isBotError(error) && error.code !== 'internal') {
         return textReply(error.message, request.kind === 'command' || request.kind === 'action' ? 'private' : 'thread');
       }
-      this.app.logger.error({ err: error, kind: request.kind, channel: request.channel }, 'request failed');
+      this.services.logger.error({ err: error, kind: request.kind, channel: request.channel }, 'request failed');
       return textReply(SORRY, 'private');
     }
   }
 
   private async route(request: Request): Promise<Reply> {
-    const { registry } = this.app;
+    const { registry } = this;
     if (request.kind === 'action') {
       const id = request.action?.id ?? '';
       const spec = registry.action(id);
       if (!spec) return textReply('That button has expired. Run the command again.', 'private');
-      return spec.run({ app: this.app, request, args: '', value: request.action?.value ?? '' });
+      return spec.run({ request, services: this.services, args: '', value: request.action?.value ?? '' });
     }
 
     let text = request.text.trim();
@@ -63,7 +66,7 @@ export class Bot {
   }
 
   private command(request: Request, text: string): Promise<Reply> {
-    const { registry } = this.app;
+    const { registry } = this;
     const [word, rest] = splitFirst(text);
     const spec = word ? registry.find(word) : registry.find('help');
     if (spec) return this.run(spec, request, word ? rest : '');
@@ -74,6 +77,6 @@ export class Bot {
 
   private run(spec: CommandSpec, request: Request, args: string): Promise<Reply> {
     if (spec.requiresManage && !request.user.canManage) return Promise.resolve(textReply(NOT_MANAGER, 'private'));
-    return spec.run({ app: this.app, request, args: args.trim() });
+    return spec.run({ request, services: this.services, args: args.trim() });
   }
 }

@@ -1,4 +1,4 @@
-import type { App } from '../app.ts';
+import type { Services } from '../services.ts';
 import type { Reply } from '../bot/reply.ts';
 import type { Request } from '../bot/request.ts';
 
@@ -18,9 +18,10 @@ export interface CommandOption {
   keyword?: string;
 }
 
+/** What a command runs with: the person's request and the narrow services, never the whole app. */
 export interface CommandContext {
-  app: App;
   request: Request;
+  services: Services;
   /** The text after the command word (`/sco latest drugs` gives `drugs`). */
   args: string;
 }

@@ -10,8 +10,8 @@ export const resumeCommand: CommandSpec = {
   examples: ['/sco resume', '/sco resume k3m9x'],
   options: [{ name: 'id', description: 'The subscription id (see /sco subscriptions)', type: 'string' }],
   requiresManage: true,
-  async run({ app, request, args }) {
-    const store = new SubscriptionStore(app.store);
+  async run({ services, request, args }) {
+    const store = new SubscriptionStore(services.store);
     const sub = pickSubscription(await store.list(request.channel), args, 'resume');
     if (!(await store.resume(sub.id))) return textReply(`\`${sub.id}\` is not paused; nothing to resume.`, 'private');
     return textReply(

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { App } from '../app.ts';
+import type { Services } from '../services.ts';
 import type { Reply } from '../bot/reply.ts';
 import type { Request } from '../bot/request.ts';
 import type { RefreshReport } from '../library/types.ts';
@@ -22,7 +22,7 @@ function outcomeOf(reply: Reply): 'ok' | 'error' {
 }
 
 /** Counts and times every request through app.bot.handle, and every lookup and refresh of the library. */
-export function instrumentBot(app: App): void {
+export function instrumentBot(app: Services & { bot: { handle(request: Request): Promise<Reply> } }): void {
   const m = metricsFor(app);
   const bot = app.bot;
   if (!wrapped.has(bot)) {
@@ -46,14 +46,14 @@ export function instrumentBot(app: App): void {
   instrumentLibrary(app);
 }
 
-function countSync(app: App, source: string, report: RefreshReport): void {
+function countSync(app: Services, source: string, report: RefreshReport): void {
   const m = metricsFor(app);
   m.syncs.inc({ source, result: report.problems.length ? 'problems' : 'ok' });
   if (report.added.length) m.syncReleases.inc({ source, change: 'added' }, report.added.length);
   if (report.changed.length) m.syncReleases.inc({ source, change: 'changed' }, report.changed.length);
 }
 
-function instrumentLibrary(app: App): void {
+function instrumentLibrary(app: Services): void {
   const lib = app.library;
   if (wrapped.has(lib)) return;
   wrapped.add(lib);
@@ -96,7 +96,7 @@ function instrumentLibrary(app: App): void {
  * The same transport, counting each post: posted, deferred (rate limited or transient: the
  * scheduler tries again) or failed (forbidden, not found), and platform retries.
  */
-export function instrumentTransport(app: App, transport: Transport): Transport {
+export function instrumentTransport(app: Services, transport: Transport): Transport {
   const m = metricsFor(app);
   const platform = transport.platform;
   const post: Transport['post'] = async (channel, reply, options) => {

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { App } from '../app.ts';
+import type { Services } from '../services.ts';
 
 /** Seconds; lookups sit in the low milliseconds, answers a little higher, Slack allows 3 s. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -100,10 +100,10 @@ export function createMetrics(options: { releaseCount?: () => number; defaults?:
   };
 }
 
-const perApp = new WeakMap<App, Metrics>();
+const perApp = new WeakMap<Services, Metrics>();
 
 /** The metrics of this App, created on first use (so App itself needs no field for them). */
-export function metricsFor(app: App): Metrics {
+export function metricsFor(app: Services): Metrics {
   let m = perApp.get(app);
   if (!m) {
     m = createMetrics({ releaseCount: () => app.library.count() });

@@ -1,0 +1,47 @@
+import { Bot } from '../src/bot/bot.ts';
+import { buildRegistry } from '../src/commands/index.ts';
+import type { Registry } from '../src/commands/registry.ts';
+import type { Config } from '../src/config.ts';
+import { DigestService } from '../src/digest/digest-service.ts';
+import type { ListSettings } from '../src/index/top-lists.ts';
+import { openLibrary } from '../src/library/library.ts';
+import type { Logger } from '../src/logger.ts';
+import type { Store } from '../src/ports/store.ts';
+import type { Services } from '../src/services.ts';
+import { openStore } from '../src/store/open-store.ts';
+
+/**
+ * The composed application: the core's services, the one command registry and the Bot built
+ * from them. Only the adapters (and tests) hold one; the core's parts get the narrow services.
+ */
+export interface App extends Services {
+  registry: Registry;
+  bot: Bot;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  clock?: () => Date;
+  /** Use this store instead of the one STATE_URL names (tests). */
+  store?: Store;
+  /** Ranking lists' sizes (tests use small ones to take the big-index path on a small corpus). */
+  lists?: ListSettings;
+}
+
+/** The composition root: the only place that knows every part and builds them, once, at start. */
+export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
+  const clock = options.clock ?? (() => new Date());
+  const store = options.store ?? (await openStore(config, logger));
+  const library = await openLibrary({ config, store, logger, clock, ...(options.lists ? { lists: options.lists } : {}) });
+  const services: Services = { config, logger, clock, store, library, digests: new DigestService({ store, library, clock }) };
+  const registry = buildRegistry();
+  return {
+    ...services,
+    registry,
+    bot: new Bot(registry, services),
+    async close() {
+      library.close();
+      await store.close();
+    },
+  };
+}
