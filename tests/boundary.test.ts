@@ -54,3 +54,11 @@ describe('the core has one composition root and no import circle', () => {
     expect(out).toMatch(/^no import cycles among \d+ files/);
   });
 });
+
+describe('routing policy lives on the command specs', () => {
+  it('neither the Bot nor an adapter names a command id', () => {
+    const checked = [join(ROOT, 'src/bot/bot.ts'), ...files(join(ROOT, 'adapters'))];
+    const offenders = checked.filter((f) => /\.id\s*[!=]==?\s*['"`]|find\(\s*['"`]/.test(readFileSync(f, 'utf8')));
+    expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+});

@@ -106,8 +106,8 @@ async function command(app: App, i: ChatInputCommandInteraction, settings: Inter
     return;
   }
   const request: Request = { kind: 'command', text: parsed.text, user: userOf(i), ...place(i), raw: i };
-  // Answers to questions are for the channel; everything else starts private.
-  await run(app, i, request, spec.id === 'ask' ? 'public' : 'ephemeral', settings);
+  // The spec says whether its reply is for the channel (answers to questions); others start private.
+  await run(app, i, request, spec.replyVisibility === 'channel' ? 'public' : 'ephemeral', settings);
 }
 
 async function button(app: App, i: ButtonInteraction, settings: InteractionSettings): Promise<void> {

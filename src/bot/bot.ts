@@ -52,27 +52,30 @@ export class Bot {
     if (request.kind === 'command') return this.command(request, text);
 
     // A mention or a direct message: `/sco ...` or a bare command word runs that command,
-    // anything else is a question.
+    // anything else (and anything ending in `?`) is a question. Each command's spec says how a
+    // mention reaches it (CommandSpec.mentionable); no command is named here.
     if (/^\/?sco\b/i.test(text)) return this.command(request, text.replace(/^\/?sco\b\s*/i, ''));
     const [word, rest] = splitFirst(text);
     const spec = registry.find(word);
-    if (spec && spec.id !== 'ask' && !text.endsWith('?') && (rest === '' || spec.id !== 'search')) {
+    const mentionable = spec?.mentionable ?? true;
+    if (spec && !text.endsWith('?') && (mentionable === true || (mentionable === 'alone' && rest === ''))) {
       return this.run(spec, request, rest);
     }
-    const ask = registry.find('ask') ?? registry.find('search');
-    if (!ask) return textReply(SORRY, 'private');
-    text = text.replace(/^ask\s+/i, '');
-    return this.run(ask, request, text);
+    const answerer = registry.withRole('answersQuestions') ?? registry.withRole('takesUnknownWords');
+    if (!answerer) return textReply(SORRY, 'private');
+    // `@sco ask when ...` asks `when ...`: the answerer's own word in front is only a label.
+    if (spec === answerer && rest !== '') text = rest;
+    return this.run(answerer, request, text);
   }
 
   private command(request: Request, text: string): Promise<Reply> {
     const { registry } = this;
     const [word, rest] = splitFirst(text);
-    const spec = word ? registry.find(word) : registry.find('help');
+    const spec = word ? registry.find(word) : registry.withRole('runsWhenEmpty');
     if (spec) return this.run(spec, request, word ? rest : '');
-    const search = registry.find('search');
-    if (!search) return Promise.resolve(textReply(SORRY, 'private'));
-    return this.run(search, request, text);
+    const lookup = registry.withRole('takesUnknownWords');
+    if (!lookup) return Promise.resolve(textReply(SORRY, 'private'));
+    return this.run(lookup, request, text);
   }
 
   private run(spec: CommandSpec, request: Request, args: string): Promise<Reply> {

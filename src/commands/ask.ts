@@ -9,6 +9,10 @@ export const askCommand: CommandSpec = {
   usage: 'ask <question>',
   examples: ['/sco ask where is RATS based?', '@sco when did the SCO attend the Munich Security Conference?', '@sco what is the latest on Afghanistan?'],
   options: [{ name: 'question', description: 'A question about the SCO releases', type: 'string', required: true }],
+  // Every mention that runs no command comes here, so its own word is not needed (but allowed).
+  mentionable: false,
+  answersQuestions: true,
+  replyVisibility: 'channel',
   async run({ services, request, args }) {
     const question = args.trim();
     if (!question) throw new BotError('bad_input', 'Ask me a question, for example `@sco where is RATS based?`.');

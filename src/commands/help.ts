@@ -9,11 +9,12 @@ export const helpCommand = (registry: Pick<Registry, 'commands'>): CommandSpec =
   usage: 'help',
   examples: ['/sco help'],
   options: [],
+  runsWhenEmpty: true,
   async run() {
     const blocks: Block[] = [{ type: 'heading', text: 'SCO Bot: the SCO Secretariat’s press releases, at hand' }];
     const lines: string[] = [];
     for (const c of registry.commands) {
-      if (c.id === 'help') continue;
+      if (c.runsWhenEmpty) continue;
       const line = `/sco ${c.usage}: ${c.summary}. e.g. ${c.examples.join(', ')}`;
       lines.push(line);
       blocks.push({ type: 'text', text: [{ text: `/sco ${c.usage}`, strong: true }, ` ${c.summary}. Example: ${c.examples.join(', ')}`] });

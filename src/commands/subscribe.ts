@@ -27,6 +27,7 @@ export const subscribeCommand: CommandSpec = {
     { name: 'topic', description: 'Only releases on this topic or matching these words', type: 'string', autocomplete: 'topics' },
   ],
   requiresManage: true,
+  formWhenBare: 'subscribe',
   async run({ services, request, args }) {
     const wanted = parseSubscribe(args, services.config.defaultTimezone);
     const store = new SubscriptionStore(services.store);
