@@ -14,7 +14,7 @@ import { silentLogger } from '../src/logger.ts';
 import type { Store } from '../src/ports/store.ts';
 import { MemoryStore } from '../src/store/memory-store.ts';
 
-const spec = (id: string, run: CommandSpec['run']): CommandSpec => ({ id, summary: id, usage: id, examples: [], options: [], run });
+const spec = (id: string, run: CommandSpec['run'], routing: Partial<CommandSpec> = {}): CommandSpec => ({ id, summary: id, usage: id, examples: [], options: [], ...routing, run });
 
 export function stubApp(options: { store?: Store; releases?: number } = {}): App {
   const empty: RefreshReport = { total: options.releases ?? 3, added: [], changed: [], removed: [], problems: [] };
@@ -35,8 +35,10 @@ export function stubApp(options: { store?: Store; releases?: number } = {}): App
     spec('search', async (ctx) => {
       ctx.services.library.search(ctx.args);
       return textReply(`results for ${ctx.args}`);
-    }),
-    spec('ask', async () => textReply('An answer.', 'thread')),
+    }, { takesUnknownWords: true, mentionable: 'alone' }),
+    spec('ask', async () => textReply('An answer.', 'thread'), { answersQuestions: true, mentionable: false }),
+    // Says what it is told: a reply's words must not decide its outcome.
+    spec('say', async (ctx) => textReply(ctx.args)),
     spec('boom', async () => {
       throw new Error('database is locked');
     }),

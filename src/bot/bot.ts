@@ -1,9 +1,10 @@
-import type { Services } from '../services.ts';
+import { performance } from 'node:perf_hooks';
 import type { CommandSpec, Registry } from '../commands/registry.ts';
 import { isBotError } from '../errors.ts';
 import { capQuestion } from '../text/limits.ts';
 import { textReply, type Reply } from './reply.ts';
 import type { Request } from './request.ts';
+import type { Services } from '../services.ts';
 
 const SORRY = 'Sorry, something went wrong on my side while handling that. Please try again in a moment.';
 const NOT_MANAGER =
@@ -16,26 +17,63 @@ function splitFirst(text: string): [string, string] {
 }
 
 /**
+ * How a request ended: `ok` when the person got the reply the command meant (an answer, a
+ * result, or a clear refusal of their input), `error` when it failed on our side and they got
+ * the apology. Metrics count it; nothing reads the reply's text to find out.
+ */
+export type RequestOutcome = 'ok' | 'error';
+
+/** One handled request, as the Bot reports it to whoever observes it (metrics). */
+export interface HandledRequest {
+  request: Request;
+  reply: Reply;
+  outcome: RequestOutcome;
+  /** Wall time of handling, in seconds. */
+  seconds: number;
+}
+
+/**
  * The core's front door: every person's request comes in here and a neutral Reply goes out.
  * Errors are caught once, here: the person gets one fixed sentence, the log the detail.
  */
 export class Bot {
+  private readonly observers: ((handled: HandledRequest) => void)[] = [];
+
   constructor(
     private readonly registry: Registry,
     private readonly services: Services,
   ) {}
 
+  /** Calls `observer` after each request with its outcome; what it throws is logged and ignored. */
+  observe(observer: (handled: HandledRequest) => void): void {
+    this.observers.push(observer);
+  }
+
   async handle(request: Request): Promise<Reply> {
+    const start = performance.now();
+    const { reply, outcome } = await this.outcome(request);
+    const handled: HandledRequest = { request, reply, outcome, seconds: (performance.now() - start) / 1000 };
+    for (const observer of this.observers) {
+      try {
+        observer(handled);
+      } catch (error) {
+        this.services.logger.warn({ err: error }, 'a request observer failed');
+      }
+    }
+    return reply;
+  }
+
+  private async outcome(request: Request): Promise<{ reply: Reply; outcome: RequestOutcome }> {
     try {
       // Read at most MAX_QUESTION_CHARS, with no overlong word: a 40,000-character mention would
       // otherwise hold the event loop (and every other channel) for seconds.
-      return await this.route({ ...request, text: capQuestion(request.text) });
+      return { reply: await this.route({ ...request, text: capQuestion(request.text) }), outcome: 'ok' };
     } catch (error) {
       if (isBotError(error) && error.code !== 'internal') {
-        return textReply(error.message, request.kind === 'command' || request.kind === 'action' ? 'private' : 'thread');
+        return { reply: textReply(error.message, request.kind === 'command' || request.kind === 'action' ? 'private' : 'thread'), outcome: 'ok' };
       }
       this.services.logger.error({ err: error, kind: request.kind, channel: request.channel }, 'request failed');
-      return textReply(SORRY, 'private');
+      return { reply: textReply(SORRY, 'private'), outcome: 'error' };
     }
   }
 

@@ -1,7 +1,5 @@
-import { performance } from 'node:perf_hooks';
 import type { Services } from '../services.ts';
-import type { Reply } from '../bot/reply.ts';
-import type { Request } from '../bot/request.ts';
+import type { Bot } from '../bot/bot.ts';
 import type { RefreshReport } from '../library/types.ts';
 import type { Transport } from '../ports/transport.ts';
 import { metricsFor } from './metrics.ts';
@@ -12,36 +10,22 @@ import { metricsFor } from './metrics.ts';
  * `instrumentTransport(app, transport)` before the scheduler gets it.
  */
 
-/** Bot.handle answers every internal failure with this sentence (src/bot/bot.ts). */
-const INTERNAL_FAILURE = /^Sorry, something went wrong on my side/;
-
 const wrapped = new WeakSet<object>();
 
-function outcomeOf(reply: Reply): 'ok' | 'error' {
-  return INTERNAL_FAILURE.test(reply.text) ? 'error' : 'ok';
-}
-
-/** Counts and times every request through app.bot.handle, and every lookup and refresh of the library. */
-export function instrumentBot(app: Services & { bot: { handle(request: Request): Promise<Reply> } }): void {
+/**
+ * Counts and times every request through app.bot (by the outcome the Bot reports, not by its
+ * reply's text), and every lookup and refresh of the library.
+ */
+export function instrumentBot(app: Services & { bot: Pick<Bot, 'observe'> }): void {
   const m = metricsFor(app);
   const bot = app.bot;
   if (!wrapped.has(bot)) {
     wrapped.add(bot);
-    const handle = bot.handle.bind(bot);
-    bot.handle = async (request: Request): Promise<Reply> => {
-      const start = performance.now();
-      let outcome: 'ok' | 'error' = 'error';
-      try {
-        const reply = await handle(request);
-        outcome = outcomeOf(reply);
-        return reply;
-      } finally {
-        const seconds = (performance.now() - start) / 1000;
-        m.requests.inc({ kind: request.kind, outcome });
-        m.requestSeconds.observe({ kind: request.kind }, seconds);
-        if (request.kind === 'mention' || request.kind === 'message') m.answerSeconds.observe(seconds);
-      }
-    };
+    bot.observe(({ request, outcome, seconds }) => {
+      m.requests.inc({ kind: request.kind, outcome });
+      m.requestSeconds.observe({ kind: request.kind }, seconds);
+      if (request.kind === 'mention' || request.kind === 'message') m.answerSeconds.observe(seconds);
+    });
   }
   instrumentLibrary(app);
 }

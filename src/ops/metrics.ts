@@ -10,7 +10,7 @@ const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5,
  */
 export interface Metrics {
   registry: Registry;
-  /** Every request through Bot.handle, by kind (command, mention, message, action) and outcome (ok, declined, error). */
+  /** Every request through Bot.handle, by kind (command, mention, message, action) and the Bot's outcome (ok, error). */
   requests: Counter<'kind' | 'outcome'>;
   /** Wall time of Bot.handle, by request kind. */
   requestSeconds: Histogram<'kind'>;
