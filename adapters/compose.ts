@@ -7,6 +7,7 @@ import type { ListSettings } from '../src/index/top-lists.ts';
 import { openLibrary } from '../src/library/library.ts';
 import type { Logger } from '../src/logger.ts';
 import type { Store } from '../src/ports/store.ts';
+import { createMetrics, type HasMetrics, type Metrics } from '../src/ops/metrics.ts';
 import type { Services } from '../src/services.ts';
 import { openStore } from '../src/store/open-store.ts';
 
@@ -14,7 +15,7 @@ import { openStore } from '../src/store/open-store.ts';
  * The composed application: the core's services, the one command registry and the Bot built
  * from them. Only the adapters (and tests) hold one; the core's parts get the narrow services.
  */
-export interface App extends Services {
+export interface App extends Services, HasMetrics {
   registry: Registry;
   bot: Bot;
   close(): Promise<void>;
@@ -35,8 +36,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const library = await openLibrary({ config, store, logger, clock, ...(options.lists ? { lists: options.lists } : {}) });
   const services: Services = { config, logger, clock, store, library, digests: new DigestService({ store, library, clock }) };
   const registry = buildRegistry();
+  let metrics: Metrics | undefined;
   return {
     ...services,
+    // Created on first use: one-shot commands and most tests never read them.
+    get metrics() {
+      metrics ??= createMetrics({ releaseCount: () => library.count() });
+      return metrics;
+    },
     registry,
     bot: new Bot(registry, services),
     async close() {

@@ -11,6 +11,7 @@ import { loadConfig } from '../src/config.ts';
 import { BotError } from '../src/errors.ts';
 import type { Library, RefreshReport } from '../src/library/types.ts';
 import { silentLogger } from '../src/logger.ts';
+import { createMetrics, type Metrics } from '../src/ops/metrics.ts';
 import type { Store } from '../src/ports/store.ts';
 import { MemoryStore } from '../src/store/memory-store.ts';
 
@@ -56,6 +57,16 @@ export function stubApp(options: { store?: Store; releases?: number } = {}): App
     library,
     digests: new DigestService({ store, library, clock }),
   };
-  const app: App = { ...services, registry, bot: new Bot(registry, services), close: async () => undefined };
+  let metrics: Metrics | undefined;
+  const app: App = {
+    ...services,
+    get metrics() {
+      metrics ??= createMetrics({ releaseCount: () => library.count() });
+      return metrics;
+    },
+    registry,
+    bot: new Bot(registry, services),
+    close: async () => undefined,
+  };
   return app;
 }

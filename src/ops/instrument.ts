@@ -2,7 +2,7 @@ import type { Services } from '../services.ts';
 import type { Bot } from '../bot/bot.ts';
 import type { RefreshReport } from '../library/types.ts';
 import type { Transport } from '../ports/transport.ts';
-import { metricsFor } from './metrics.ts';
+import { metricsFor, type HasMetrics } from './metrics.ts';
 
 /**
  * Metrics by wrapping, so neither the adapters nor the core's parts need to know about them:
@@ -10,13 +10,16 @@ import { metricsFor } from './metrics.ts';
  * `instrumentTransport(app, transport)` before the scheduler gets it.
  */
 
+/** What instrumenting needs: the library it measures and the metrics it counts into. */
+type Instrumented = Pick<Services, 'library'> & HasMetrics;
+
 const wrapped = new WeakSet<object>();
 
 /**
  * Counts and times every request through app.bot (by the outcome the Bot reports, not by its
  * reply's text), and every lookup and refresh of the library.
  */
-export function instrumentBot(app: Services & { bot: Pick<Bot, 'observe'> }): void {
+export function instrumentBot(app: Instrumented & { bot: Pick<Bot, 'observe'> }): void {
   const m = metricsFor(app);
   const bot = app.bot;
   if (!wrapped.has(bot)) {
@@ -30,14 +33,14 @@ export function instrumentBot(app: Services & { bot: Pick<Bot, 'observe'> }): vo
   instrumentLibrary(app);
 }
 
-function countSync(app: Services, source: string, report: RefreshReport): void {
+function countSync(app: Instrumented, source: string, report: RefreshReport): void {
   const m = metricsFor(app);
   m.syncs.inc({ source, result: report.problems.length ? 'problems' : 'ok' });
   if (report.added.length) m.syncReleases.inc({ source, change: 'added' }, report.added.length);
   if (report.changed.length) m.syncReleases.inc({ source, change: 'changed' }, report.changed.length);
 }
 
-function instrumentLibrary(app: Services): void {
+function instrumentLibrary(app: Instrumented): void {
   const lib = app.library;
   if (wrapped.has(lib)) return;
   wrapped.add(lib);
@@ -80,7 +83,7 @@ function instrumentLibrary(app: Services): void {
  * The same transport, counting each post: posted, deferred (rate limited or transient: the
  * scheduler tries again) or failed (forbidden, not found), and platform retries.
  */
-export function instrumentTransport(app: Services, transport: Transport): Transport {
+export function instrumentTransport(app: HasMetrics, transport: Transport): Transport {
   const m = metricsFor(app);
   const platform = transport.platform;
   const post: Transport['post'] = async (channel, reply, options) => {
