@@ -19,29 +19,35 @@ function known(services: Services, ref: ScoReleaseRef, siteHost: string): Releas
   return services.library.onDate(ref.date).find((r) => r.url !== null && parseScoReleaseUrl(r.url, siteHost)?.key === ref.key) ?? null;
 }
 
-/** In flight per release, so two pastes of one link at once fetch it once. */
-const inFlight = new WeakMap<Services, Map<string, Promise<Release | null>>>();
-
 /**
  * The release a link to the SCO Secretariat's site names, or null when it names none (another
  * page, another site). A release the bot does not hold yet is fetched once through the polite
  * fetcher, from SCO_SITE_URL's host, indexed as the site sync would, and marked seen so the sync
- * does not fetch it again.
+ * does not fetch it again. One per adapter: it holds the fetches in flight, so two pastes of one
+ * link at once fetch it once.
  */
-export async function releaseForLink(services: Services, url: string, fetcher: PoliteFetcher): Promise<Release | null> {
-  const site = services.config.scoSiteUrl || 'https://eng.sectsco.org/';
-  const siteHost = new URL(site).host;
-  const ref = parseScoReleaseUrl(url, siteHost);
-  if (!ref) return null;
-  const have = known(services, ref, siteHost);
-  if (have) return have;
-  const mine = inFlight.get(services) ?? new Map<string, Promise<Release | null>>();
-  inFlight.set(services, mine);
-  const running = mine.get(ref.key);
-  if (running) return running;
-  const job = fetchAndIndex(services, ref, site, fetcher).finally(() => mine.delete(ref.key));
-  mine.set(ref.key, job);
-  return job;
+export class LinkReleases {
+  private readonly inFlight = new Map<string, Promise<Release | null>>();
+
+  constructor(
+    private readonly services: Services,
+    private readonly fetcher: PoliteFetcher,
+  ) {}
+
+  async find(url: string): Promise<Release | null> {
+    const { services } = this;
+    const site = services.config.scoSiteUrl || 'https://eng.sectsco.org/';
+    const siteHost = new URL(site).host;
+    const ref = parseScoReleaseUrl(url, siteHost);
+    if (!ref) return null;
+    const have = known(services, ref, siteHost);
+    if (have) return have;
+    const running = this.inFlight.get(ref.key);
+    if (running) return running;
+    const job = fetchAndIndex(services, ref, site, this.fetcher).finally(() => this.inFlight.delete(ref.key));
+    this.inFlight.set(ref.key, job);
+    return job;
+  }
 }
 
 async function fetchAndIndex(services: Services, ref: ScoReleaseRef, site: string, fetcher: PoliteFetcher): Promise<Release | null> {
