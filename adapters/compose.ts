@@ -2,7 +2,7 @@ import { Bot } from '../src/bot/bot.ts';
 import { buildRegistry } from '../src/commands/index.ts';
 import type { Registry } from '../src/commands/registry.ts';
 import type { Config } from '../src/config.ts';
-import { DigestService } from '../src/digest/digest-service.ts';
+import { createServices } from '../src/create-services.ts';
 import type { ListSettings } from '../src/index/top-lists.ts';
 import { openLibrary } from '../src/library/library.ts';
 import type { Logger } from '../src/logger.ts';
@@ -34,7 +34,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const clock = options.clock ?? (() => new Date());
   const store = options.store ?? (await openStore(config, logger));
   const library = await openLibrary({ config, store, logger, clock, ...(options.lists ? { lists: options.lists } : {}) });
-  const services: Services = { config, logger, clock, store, library, digests: new DigestService({ store, library, clock }) };
+  const services = createServices({ config, logger, clock, store, library });
   const registry = buildRegistry();
   let metrics: Metrics | undefined;
   return {

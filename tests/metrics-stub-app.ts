@@ -3,7 +3,7 @@
  * over a stub library, so these tests do not depend on the index being built.
  */
 import type { App } from '../adapters/compose.ts';
-import { DigestService } from '../src/digest/digest-service.ts';
+import { createServices } from '../src/create-services.ts';
 import { Bot } from '../src/bot/bot.ts';
 import { textReply } from '../src/bot/reply.ts';
 import { Registry, type CommandSpec } from '../src/commands/registry.ts';
@@ -49,14 +49,7 @@ export function stubApp(options: { store?: Store; releases?: number } = {}): App
   );
   const store = options.store ?? new MemoryStore();
   const clock = () => new Date();
-  const services = {
-    config: loadConfig({}, { logLevel: 'silent' }),
-    logger: silentLogger(),
-    clock,
-    store,
-    library,
-    digests: new DigestService({ store, library, clock }),
-  };
+  const services = createServices({ config: loadConfig({}, { logLevel: 'silent' }), logger: silentLogger(), clock, store, library });
   let metrics: Metrics | undefined;
   const app: App = {
     ...services,

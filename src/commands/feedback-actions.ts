@@ -2,26 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { Services } from '../services.ts';
 import { textReply } from '../bot/reply.ts';
 import type { AnswerResult } from '../answers/types.ts';
-import { NS } from '../ports/store.ts';
+import type { AnsweredRecord, VoteRecord } from './feedback-records.ts';
 import type { ActionSpec, CommandContext } from './registry.ts';
 
-/** What was answered, kept so a 👍/👎 can be read against it later. */
-export interface AnsweredRecord {
-  type: 'answer';
-  question: string;
-  answer: string | null;
-  citations: string[];
-  channel: string;
-  at: string;
-}
-
-export interface VoteRecord {
-  type: 'vote';
-  answerId: string;
-  vote: 'up' | 'down';
-  user: string;
-  at: string;
-}
+export type { AnsweredRecord, FeedbackRecord, VoteRecord } from './feedback-records.ts';
 
 const FEEDBACK_TTL_MS = 90 * 24 * 60 * 60 * 1000;
 
@@ -36,13 +20,13 @@ export async function recordAnswer(services: Services, result: AnswerResult, cha
     channel,
     at: services.clock().toISOString(),
   };
-  await services.store.namespace<AnsweredRecord | VoteRecord>(NS.feedback).set(`a:${id}`, record, FEEDBACK_TTL_MS);
+  await services.feedback.set(`a:${id}`, record, FEEDBACK_TTL_MS);
   return id;
 }
 
 async function vote(ctx: CommandContext & { value: string }, direction: 'up' | 'down') {
   const id = ctx.value.trim();
-  const ns = ctx.services.store.namespace<AnsweredRecord | VoteRecord>(NS.feedback);
+  const ns = ctx.services.feedback;
   if (!/^[\w-]{1,40}$/.test(id) || !(await ns.get(`a:${id}`))) {
     return textReply('That answer is too old to rate now. Thanks all the same.', 'private');
   }

@@ -1,7 +1,6 @@
 import type { Services } from '../services.ts';
 import type { Block, Button, Reply, RichText } from '../bot/reply.ts';
 import { describeSubscription } from '../subscriptions/describe.ts';
-import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import type { Subscription } from '../subscriptions/subscription.ts';
 import { readLastSync } from '../sync/last-sync.ts';
 import { formatInstant } from '../util/format-instant.ts';
@@ -25,7 +24,7 @@ export interface HomeInput {
 
 /** Channel keys with at least one subscription, in the workspace `prefix` (e.g. `slack:T1:`). */
 export async function subscribedChannels(services: Services, prefix: string): Promise<string[]> {
-  const subs = await new SubscriptionStore(services.store).list();
+  const subs = await services.subscriptions.list();
   return [...new Set(subs.filter((s) => s.channel.startsWith(prefix)).map((s) => s.channel))];
 }
 
@@ -62,7 +61,7 @@ export async function homeReply(services: Services, input: HomeInput): Promise<R
   });
 
   blocks.push({ type: 'divider' }, { type: 'heading', text: 'Digests in your channels' });
-  const store = new SubscriptionStore(services.store);
+  const store = services.subscriptions;
   const label = new Map(input.channels.map((c) => [c.key, c.label]));
   const subs = (await store.list()).filter((s) => label.has(s.channel));
   const now = services.clock();

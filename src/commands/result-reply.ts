@@ -2,18 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { Services } from '../services.ts';
 import type { Block, Button, Reply, ResultItem, Visibility } from '../bot/reply.ts';
 import type { SearchHit, SearchOutcome } from '../library/types.ts';
-import { NS } from '../ports/store.ts';
 import { citeButton } from '../citations/citation.ts';
 import { echo } from '../text/echo.ts';
+import type { PageState } from './page-state.ts';
 
 export const PAGE_SIZE = 5;
 const PAGE_TTL_MS = 24 * 60 * 60 * 1000;
 
-/** What a results button needs to run the same lookup again; kept in the store, keyed short. */
-export interface PageState {
-  kind: 'search' | 'latest';
-  query: string;
-}
+export type { PageState } from './page-state.ts';
 
 export function toItem(hit: SearchHit): ResultItem {
   const r = hit.release;
@@ -37,7 +33,7 @@ export function toItem(hit: SearchHit): ResultItem {
 export async function savePage(services: Services, state: PageState): Promise<string | null> {
   const key = randomBytes(6).toString('base64url');
   try {
-    await services.store.namespace<PageState>(NS.pages).set(key, state, PAGE_TTL_MS);
+    await services.pages.set(key, state, PAGE_TTL_MS);
     return key;
   } catch (error) {
     services.logger.warn({ err: error }, 'could not save a results page; replying without buttons');
@@ -48,7 +44,7 @@ export async function savePage(services: Services, state: PageState): Promise<st
 export async function loadPage(services: Services, value: string): Promise<{ state: PageState; offset: number } | null> {
   const m = /^([\w-]+):(\d+)$/.exec(value);
   if (!m) return null;
-  const state = await services.store.namespace<PageState>(NS.pages).get(m[1]!);
+  const state = await services.pages.get(m[1]!);
   return state ? { state, offset: Number(m[2]) } : null;
 }
 

@@ -1,6 +1,5 @@
 import { textReply } from '../bot/reply.ts';
 import { pickSubscription } from '../subscriptions/pick-subscription.ts';
-import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import type { CommandSpec } from './registry.ts';
 
 export const resumeCommand: CommandSpec = {
@@ -11,7 +10,7 @@ export const resumeCommand: CommandSpec = {
   options: [{ name: 'id', description: 'The subscription id (see /sco subscriptions)', type: 'string' }],
   requiresManage: true,
   async run({ services, request, args }) {
-    const store = new SubscriptionStore(services.store);
+    const store = services.subscriptions;
     const sub = pickSubscription(await store.list(request.channel), args, 'resume');
     if (!(await store.resume(sub.id))) return textReply(`\`${sub.id}\` is not paused; nothing to resume.`, 'private');
     return textReply(

@@ -2,7 +2,6 @@ import { textReply } from '../bot/reply.ts';
 import { BotError } from '../errors.ts';
 import { describeSubscription } from '../subscriptions/describe.ts';
 import { parseSubscribe, SUBSCRIBE_USAGE } from '../subscriptions/parse-subscribe.ts';
-import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import type { CommandSpec } from './registry.ts';
 
 export const subscribeCommand: CommandSpec = {
@@ -30,7 +29,7 @@ export const subscribeCommand: CommandSpec = {
   formWhenBare: 'subscribe',
   async run({ services, request, args }) {
     const wanted = parseSubscribe(args, services.config.defaultTimezone);
-    const store = new SubscriptionStore(services.store);
+    const store = services.subscriptions;
     const existing = (await store.list(request.channel)).find(
       (s) => !s.paused && JSON.stringify(s.schedule) === JSON.stringify(wanted.schedule) && (s.filter ?? '') === (wanted.filter ?? ''),
     );

@@ -1,7 +1,6 @@
 import type { Block } from '../bot/reply.ts';
 import { textReply } from '../bot/reply.ts';
 import { describeSubscription } from '../subscriptions/describe.ts';
-import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import type { CommandSpec } from './registry.ts';
 
 export const subscriptionsCommand: CommandSpec = {
@@ -12,7 +11,7 @@ export const subscriptionsCommand: CommandSpec = {
   examples: ['/sco subscriptions'],
   options: [],
   async run({ services, request }) {
-    const store = new SubscriptionStore(services.store);
+    const store = services.subscriptions;
     const subs = await store.list(request.channel);
     if (subs.length === 0) {
       return textReply('This channel has no digest subscriptions. Start one with `/sco subscribe` (daily at 09:00); `/sco help` lists the options.');

@@ -1,6 +1,5 @@
 import { textReply } from '../bot/reply.ts';
 import { pickSubscription } from '../subscriptions/pick-subscription.ts';
-import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import type { CommandSpec } from './registry.ts';
 
 export const unsubscribeCommand: CommandSpec = {
@@ -12,7 +11,7 @@ export const unsubscribeCommand: CommandSpec = {
   options: [{ name: 'id', description: 'The subscription id (see /sco subscriptions)', type: 'string' }],
   requiresManage: true,
   async run({ services, request, args }) {
-    const store = new SubscriptionStore(services.store);
+    const store = services.subscriptions;
     const sub = pickSubscription(await store.list(request.channel), args, 'unsubscribe');
     await store.remove(sub.id);
     return textReply(`Unsubscribed \`${sub.id}\`: no more digests from it in this channel.`, 'channel');

@@ -1,5 +1,5 @@
 import { loadConfig } from '../../src/config.ts';
-import { DigestService } from '../../src/digest/digest-service.ts';
+import { createServices } from '../../src/create-services.ts';
 import type { Library, SearchOutcome, Topic } from '../../src/library/types.ts';
 import { silentLogger } from '../../src/logger.ts';
 import type { Release, SeenRelease } from '../../src/releases/release.ts';
@@ -59,5 +59,5 @@ export function fakeServices(releases: Release[], now = new Date('2026-03-02T08:
   const clock = () => now;
   const library = fakeLibrary(releases, new Date(now.getTime() - 3_600_000).toISOString());
   const config = loadConfig({}, { logLevel: 'silent', defaultTimezone: 'UTC' });
-  return { config, logger: silentLogger(), clock, store, library, digests: new DigestService({ store, library, clock }) };
+  return { ...createServices({ config, logger: silentLogger(), clock, store, library }), store };
 }
