@@ -1,4 +1,4 @@
-import type { App } from '../src/app.ts';
+import type { App } from './compose.ts';
 import type { Transport } from '../src/ports/transport.ts';
 import { ConsoleTransport } from './console/console-transport.ts';
 import type { ConsolePrompt } from './console/console-prompt.ts';

@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { createApp, type App } from '../src/app.ts';
+import { createApp, type App } from '../adapters/compose.ts';
 import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/logger.ts';
 import type { RawRelease } from '../src/ports/source.ts';

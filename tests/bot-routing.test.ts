@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plain, type Reply } from '../src/bot/reply.ts';
 import type { Request } from '../src/bot/request.ts';
 import type { Namespace, Store } from '../src/ports/store.ts';
+import { Bot } from '../src/bot/bot.ts';
+import { textReply } from '../src/bot/reply.ts';
+import { Registry, type CommandSpec } from '../src/commands/registry.ts';
 import { MemoryStore } from '../src/store/memory-store.ts';
 import { makeTestApp, type TestApp } from './helpers/test-app.ts';
 
@@ -66,6 +69,24 @@ describe('Bot.handle routes what people type', () => {
     expect(allText(question)).toContain('Norov');
   });
 
+  it('asks `@sco latest drugs?` as a question and runs `@sco latest drugs` as the command (CommandSpec.mentionable)', async () => {
+    const command = await t.app.bot.handle(req('mention', 'latest drugs'));
+    expect(allText(command)).toContain('Latest releases');
+    const question = await t.app.bot.handle(req('mention', 'latest drugs?'));
+    const asked = await t.app.bot.handle(req('mention', 'ask latest drugs?'));
+    expect(allText(question)).not.toContain('Latest releases');
+    expect(question.visibility).toBe(asked.visibility);
+    expect(allText(question)).toBe(allText(asked));
+  });
+
+  it('runs `@sco search` alone as the lookup but reads `@sco search <words>` as a question', async () => {
+    const alone = await t.app.bot.handle(req('mention', 'search'));
+    expect(alone.text).toMatch(/Tell me what to look for/);
+    const words = await t.app.bot.handle(req('mention', 'search Munich Security Conference'));
+    const asked = await t.app.bot.handle(req('mention', 'ask search Munich Security Conference'));
+    expect(allText(words)).toBe(allText(asked));
+  });
+
   it('refuses subscription changes politely to people who cannot manage the channel', async () => {
     const reply = await t.app.bot.handle(req('command', 'subscribe daily'));
     expect(reply.visibility).toBe('private');
@@ -95,5 +116,71 @@ describe('lookups while the shared store is down', () => {
     } finally {
       await t.cleanup();
     }
+  });
+});
+
+describe('routing follows the command specs, not command ids', () => {
+  const seen: string[] = [];
+  const spec = (id: string, extra: Partial<CommandSpec> = {}): CommandSpec => ({
+    id,
+    summary: id,
+    usage: id,
+    examples: [],
+    options: [],
+    ...extra,
+    run: async ({ args }) => {
+      seen.push(`${id}(${args})`);
+      return textReply(`${id} ran`);
+    },
+  });
+  const registry = new Registry().add(
+    spec('guide', { runsWhenEmpty: true }),
+    spec('look', { takesUnknownWords: true, mentionable: 'alone' }),
+    spec('pose', { answersQuestions: true, mentionable: false, replyVisibility: 'channel' }),
+    spec('recent'),
+  );
+
+  it('sends each kind of text where the specs say', async () => {
+    const t = await makeTestApp({ corpus: 'none' });
+    try {
+      const bot = new Bot(registry, t.app);
+      for (const [kind, text] of [
+        ['command', ''],
+        ['command', 'treaties'],
+        ['command', 'pose why?'],
+        ['mention', 'recent drugs'],
+        ['mention', 'recent drugs?'],
+        ['mention', 'look'],
+        ['mention', 'look treaties'],
+        ['mention', 'pose why'],
+        ['message', 'hello there'],
+      ] as const) {
+        await bot.handle(req(kind, text));
+      }
+      expect(seen).toEqual([
+        'guide()',
+        'look(treaties)',
+        'pose(why?)',
+        'recent(drugs)',
+        'pose(recent drugs?)',
+        'look()',
+        'pose(look treaties)',
+        'pose(why)',
+        'pose(hello there)',
+      ]);
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it('lets only one command take each routing part', () => {
+    expect(() => new Registry().add(spec('a', { answersQuestions: true }), spec('b', { answersQuestions: true }))).toThrow(/two commands claim answersQuestions: a and b/);
+  });
+});
+
+describe('the registry', () => {
+  it('rejects an action id registered twice', () => {
+    const action = { id: 'results.more', run: async () => textReply('x') };
+    expect(() => new Registry().addAction(action, { ...action })).toThrow(/action id registered twice: results\.more/);
   });
 });

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
+import { createApp } from '../adapters/compose.ts';
 import { silentLogger } from '../src/logger.ts';
 import { NS } from '../src/ports/store.ts';
 import { FakeTransport } from './fakes/fake-transport.ts';

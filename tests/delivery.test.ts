@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../src/app.ts';
+import { createApp, type App } from '../adapters/compose.ts';
 import { plain } from '../src/bot/reply.ts';
 import { silentLogger } from '../src/logger.ts';
 import { NS } from '../src/ports/store.ts';

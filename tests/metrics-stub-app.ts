@@ -2,7 +2,8 @@
  * A small App for the ops tests (health, metrics): the real Bot and Registry and a memory store,
  * over a stub library, so these tests do not depend on the index being built.
  */
-import type { App } from '../src/app.ts';
+import type { App } from '../adapters/compose.ts';
+import { createServices } from '../src/create-services.ts';
 import { Bot } from '../src/bot/bot.ts';
 import { textReply } from '../src/bot/reply.ts';
 import { Registry, type CommandSpec } from '../src/commands/registry.ts';
@@ -10,10 +11,11 @@ import { loadConfig } from '../src/config.ts';
 import { BotError } from '../src/errors.ts';
 import type { Library, RefreshReport } from '../src/library/types.ts';
 import { silentLogger } from '../src/logger.ts';
+import { createMetrics, type Metrics } from '../src/ops/metrics.ts';
 import type { Store } from '../src/ports/store.ts';
 import { MemoryStore } from '../src/store/memory-store.ts';
 
-const spec = (id: string, run: CommandSpec['run']): CommandSpec => ({ id, summary: id, usage: id, examples: [], options: [], run });
+const spec = (id: string, run: CommandSpec['run'], routing: Partial<CommandSpec> = {}): CommandSpec => ({ id, summary: id, usage: id, examples: [], options: [], ...routing, run });
 
 export function stubApp(options: { store?: Store; releases?: number } = {}): App {
   const empty: RefreshReport = { total: options.releases ?? 3, added: [], changed: [], removed: [], problems: [] };
@@ -32,10 +34,12 @@ export function stubApp(options: { store?: Store; releases?: number } = {}): App
   } as unknown as Library;
   const registry = new Registry().add(
     spec('search', async (ctx) => {
-      ctx.app.library.search(ctx.args);
+      ctx.services.library.search(ctx.args);
       return textReply(`results for ${ctx.args}`);
-    }),
-    spec('ask', async () => textReply('An answer.', 'thread')),
+    }, { takesUnknownWords: true, mentionable: 'alone' }),
+    spec('ask', async () => textReply('An answer.', 'thread'), { answersQuestions: true, mentionable: false }),
+    // Says what it is told: a reply's words must not decide its outcome.
+    spec('say', async (ctx) => textReply(ctx.args)),
     spec('boom', async () => {
       throw new Error('database is locked');
     }),
@@ -43,15 +47,19 @@ export function stubApp(options: { store?: Store; releases?: number } = {}): App
       throw new BotError('bad_input', 'Try fewer words.');
     }),
   );
-  const app = {
-    config: loadConfig({}, { logLevel: 'silent' }),
-    logger: silentLogger(),
-    clock: () => new Date(),
-    store: options.store ?? new MemoryStore(),
-    library,
+  const store = options.store ?? new MemoryStore();
+  const clock = () => new Date();
+  const services = createServices({ config: loadConfig({}, { logLevel: 'silent' }), logger: silentLogger(), clock, store, library });
+  let metrics: Metrics | undefined;
+  const app: App = {
+    ...services,
+    get metrics() {
+      metrics ??= createMetrics({ releaseCount: () => library.count() });
+      return metrics;
+    },
     registry,
+    bot: new Bot(registry, services),
     close: async () => undefined,
-  } as Omit<App, 'bot'> as App;
-  app.bot = new Bot(app);
+  };
   return app;
 }

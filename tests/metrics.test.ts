@@ -41,6 +41,20 @@ describe('metrics', () => {
     expect(sample(text, 'sco_index_releases')).toBe(3);
   });
 
+  it('counts the outcome the Bot reports, not what the reply says', async () => {
+    const app = stubApp();
+    const seen: string[] = [];
+    app.bot.observe(({ request: r, outcome }) => seen.push(`${r.text}: ${outcome}`));
+    instrumentBot(app);
+    await app.bot.handle(request('command', 'say Sorry, something went wrong on my side, said the minister'));
+    await app.bot.handle(request('command', 'boom'));
+    await app.bot.handle(request('command', 'bad'));
+    expect(seen).toEqual(['say Sorry, something went wrong on my side, said the minister: ok', 'boom: error', 'bad: ok']);
+    const text = await metricsFor(app).registry.metrics();
+    expect(sample(text, 'sco_requests_total{kind="command",outcome="ok"}')).toBe(2);
+    expect(sample(text, 'sco_requests_total{kind="command",outcome="error"}')).toBe(1);
+  });
+
   it('counts refreshes and syncs with their changes and problems', async () => {
     const app = stubApp();
     instrumentBot(app);

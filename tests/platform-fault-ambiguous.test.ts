@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { App } from '../src/app.ts';
+import type { App } from '../adapters/compose.ts';
 import { NS } from '../src/ports/store.ts';
 import type { DeliveryRecord } from '../src/schedule/deliver.ts';
 import { startScheduler, type Scheduler } from '../src/schedule/start-scheduler.ts';

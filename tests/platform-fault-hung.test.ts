@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { App } from '../src/app.ts';
+import type { App } from '../adapters/compose.ts';
 import type { Transport } from '../src/ports/transport.ts';
 import { startScheduler, type Scheduler } from '../src/schedule/start-scheduler.ts';
 import { SubscriptionStore } from '../src/subscriptions/subscription-store.ts';

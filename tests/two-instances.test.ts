@@ -1,6 +1,6 @@
 import { createClient } from 'redis';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { App } from '../src/app.ts';
+import type { App } from '../adapters/compose.ts';
 import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/logger.ts';
 import { startScheduler, storeRunCoordinator, type Scheduler } from '../src/schedule/start-scheduler.ts';

@@ -1,4 +1,4 @@
-import type { App } from '../../src/app.ts';
+import type { App } from '../compose.ts';
 import type { ConsolePrompt } from '../console/console-prompt.ts';
 
 /** Parsed command line after the subcommand: words, `--flag value` pairs and `--json`. */

@@ -1,4 +1,4 @@
-import type { App } from '../../src/app.ts';
+import type { App } from '../compose.ts';
 import { plain } from '../../src/bot/reply.ts';
 import type { SearchHit } from '../../src/library/types.ts';
 import { CliError, printJson, type CliCommand } from './cli-command.ts';

@@ -64,7 +64,7 @@ async function run(name: string | undefined, rest: string[]): Promise<number> {
   const [{ createLogger }, { secretsOf }, { createApp }] = await Promise.all([
     import('../../src/logger.ts'),
     import('../../src/ops/redact.ts'),
-    import('../../src/app.ts'),
+    import('../compose.ts'),
   ]);
   // One-shot commands and the console workspace stay quiet unless LOG_LEVEL asks otherwise;
   // a bot connected to a platform logs at info.

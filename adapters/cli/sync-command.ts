@@ -1,4 +1,4 @@
-import type { App } from '../../src/app.ts';
+import type { App } from '../compose.ts';
 import type { SyncProgress } from '../../src/sources/live-source.ts';
 import type { FetchTuning } from '../../src/sync/build-sources.ts';
 import type { SyncSummary } from '../../src/sync/run-sync.ts';

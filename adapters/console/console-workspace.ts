@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import type { App } from '../../src/app.ts';
+import type { App } from '../compose.ts';
 import type { Button, Reply } from '../../src/bot/reply.ts';
 import type { Request } from '../../src/bot/request.ts';
 import { echo } from '../../src/text/echo.ts';

@@ -7,7 +7,7 @@ import {
   type ChatInputCommandInteraction,
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
-import type { App } from '../../src/app.ts';
+import type { App } from '../compose.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import type { Request, RequestUser } from '../../src/bot/request.ts';
 import { MESSAGE_RELEASES_ACTION } from '../../src/commands/message-releases.ts';
@@ -106,8 +106,8 @@ async function command(app: App, i: ChatInputCommandInteraction, settings: Inter
     return;
   }
   const request: Request = { kind: 'command', text: parsed.text, user: userOf(i), ...place(i), raw: i };
-  // Answers to questions are for the channel; everything else starts private.
-  await run(app, i, request, spec.id === 'ask' ? 'public' : 'ephemeral', settings);
+  // The spec says whether its reply is for the channel (answers to questions); others start private.
+  await run(app, i, request, spec.replyVisibility === 'channel' ? 'public' : 'ephemeral', settings);
 }
 
 async function button(app: App, i: ButtonInteraction, settings: InteractionSettings): Promise<void> {

@@ -1,11 +1,12 @@
 import { PermissionFlagsBits, Routes, type Client, type Message } from 'discord.js';
-import type { App } from '../../src/app.ts';
+import type { App } from '../compose.ts';
+import { textReply, type Reply } from '../../src/bot/reply.ts';
 import type { Request } from '../../src/bot/request.ts';
+import { answerConversation } from '../conversation.ts';
 import { customIdsFor } from './button-ids.ts';
 import { channelKey } from './command-text.ts';
 import { channelMessageBody } from './message-body.ts';
 import { renderReply } from './render-reply.ts';
-import { whenSlow } from './respond-interaction.ts';
 
 /** Discord shows "is typing" for 10 s after each call; renew a little before it runs out. */
 const TYPING_RENEW_MS = 8000;
@@ -36,8 +37,9 @@ function botRolesMentioned(message: Message, botId: string): string[] {
 }
 
 /**
- * A message that mentions the bot (or any direct message) goes to the core as a question; the
- * answer is posted in the same channel or thread as a reply to it. Slow answers show typing.
+ * A message that mentions the bot (or any direct message) goes to the core as a question, through
+ * the shared conversation edge (claimed once across instances, typing while slow, one friendly
+ * sentence on failure): the answer is posted in the same channel or thread as a reply to it.
  */
 export function mentionHandler(app: App, client: Client, settings: { deferAfterMs: number }) {
   return async (message: Message): Promise<void> => {
@@ -47,23 +49,15 @@ export function mentionHandler(app: App, client: Client, settings: { deferAfterM
       const direct = !message.inGuild();
       const roles = botRolesMentioned(message, me.id);
       if (!direct && !message.mentions.users.has(me.id) && roles.length === 0) return;
-      const text = stripMention(message.content, me.id, roles) || 'help';
       const request: Request = {
         kind: direct ? 'message' : 'mention',
-        text,
+        text: stripMention(message.content, me.id, roles) || 'help',
         user: { id: message.author.id, name: message.author.globalName ?? message.author.username, canManage: canManage(message) },
         channel: channelKey(message.guildId, message.channelId),
         ...(message.channel.isThread() ? { thread: message.channelId } : {}),
         raw: message,
       };
-      let typing: NodeJS.Timeout | undefined;
-      const showTyping = async () => {
-        const send = () => client.rest.post(Routes.channelTyping(message.channelId)).catch(() => undefined);
-        typing = setInterval(() => void send(), TYPING_RENEW_MS);
-        await send();
-      };
-      try {
-        const { value: reply } = await whenSlow(app.bot.handle(request), settings.deferAfterMs, showTyping);
+      const post = async (reply: Reply) => {
         const rendered = renderReply(reply, await customIdsFor(reply, app.store));
         let first = true;
         for (const m of rendered.messages) {
@@ -71,9 +65,23 @@ export function mentionHandler(app: App, client: Client, settings: { deferAfterM
           await client.rest.post(Routes.channelMessages(message.channelId), { body: channelMessageBody(m, extra) });
           first = false;
         }
-      } finally {
-        clearInterval(typing);
-      }
+      };
+      const sendTyping = () => client.rest.post(Routes.channelTyping(message.channelId)).catch(() => undefined);
+      let typing: NodeJS.Timeout | undefined;
+      await answerConversation(app, {
+        // Message ids are unique across Discord: one key per message, whichever instance gets it.
+        claimKey: `discord:${message.id}`,
+        workingAfterMs: settings.deferAfterMs,
+        showWorking: async () => {
+          typing = setInterval(() => void sendTyping(), TYPING_RENEW_MS);
+          await sendTyping();
+        },
+        hideWorking: async () => clearInterval(typing),
+        request: async () => request,
+        post,
+        tell: (sentence) => post(textReply(sentence, 'thread')),
+        logFields: { platform: 'discord', channel: message.channelId, kind: request.kind },
+      });
     } catch (error) {
       app.logger.error({ err: error, channel: message.channelId }, 'discord mention failed');
     }

@@ -1,5 +1,5 @@
 import { Client, Events, GatewayIntentBits, Partials, type RateLimitData } from 'discord.js';
-import type { App } from '../../src/app.ts';
+import type { App } from '../compose.ts';
 import { BotError } from '../../src/errors.ts';
 import type { Transport } from '../../src/ports/transport.ts';
 import { createDiscordTransport } from './discord-transport.ts';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { App } from '../../src/app.ts';
+import type { App } from '../compose.ts';
 import { checkHealth, type StatusProviders } from '../../src/ops/health.ts';
 import { metricsFor } from '../../src/ops/metrics.ts';
 

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { App } from '../../src/app.ts';
+import type { App } from '../compose.ts';
 import { homeReply, subscribedChannels } from '../../src/commands/home-reply.ts';
 import type { Logger } from '../../src/logger.ts';
 import { homeView } from './render-view.ts';

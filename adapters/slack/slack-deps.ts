@@ -1,4 +1,4 @@
-import type { App } from '../../src/app.ts';
+import type { App } from '../compose.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { HomeTab } from './home-tab.ts';
 import type { SlackUsers } from './slack-users.ts';

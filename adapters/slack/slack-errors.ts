@@ -63,6 +63,11 @@ export function classifySlackError(error: unknown): Failure {
  * detail. Where there is something to do, it says what.
  */
 export function friendlySentence(error: unknown): string {
+  return slackProblemSentence(error) ?? 'Sorry, something went wrong while I was talking to Slack. Please try again in a moment.';
+}
+
+/** What the person can do about this Slack failure (invite the bot, reinstall), when there is something. */
+export function slackProblemSentence(error: unknown): string | undefined {
   const code = slackErrorCode(error);
   if (code === 'not_in_channel' || code === 'channel_not_found') {
     return 'I can’t post in this channel yet. Invite me with `/invite @SCO Bot` and ask again.';
@@ -71,5 +76,5 @@ export function friendlySentence(error: unknown): string {
     const scope = shape(error).data?.needed;
     return `I’m missing a Slack permission${scope ? ` (\`${scope}\`)` : ''}. Ask a workspace admin to reinstall the app from its manifest.`;
   }
-  return 'Sorry, something went wrong while I was talking to Slack. Please try again in a moment.';
+  return undefined;
 }

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App as BoltApp, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
-import type { App } from '../../src/app.ts';
+import type { App } from '../compose.ts';
 import { BotError } from '../../src/errors.ts';
 import type { StatusProviders } from '../../src/ops/health.ts';
 import type { Transport } from '../../src/ports/transport.ts';

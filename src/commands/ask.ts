@@ -9,14 +9,18 @@ export const askCommand: CommandSpec = {
   usage: 'ask <question>',
   examples: ['/sco ask where is RATS based?', '@sco when did the SCO attend the Munich Security Conference?', '@sco what is the latest on Afghanistan?'],
   options: [{ name: 'question', description: 'A question about the SCO releases', type: 'string', required: true }],
-  async run({ app, request, args }) {
+  // Every mention that runs no command comes here, so its own word is not needed (but allowed).
+  mentionable: false,
+  answersQuestions: true,
+  replyVisibility: 'channel',
+  async run({ services, request, args }) {
     const question = args.trim();
     if (!question) throw new BotError('bad_input', 'Ask me a question, for example `@sco where is RATS based?`.');
     // The answer engine loads on the first question: a lookup or `sco search` never pays for it.
     const [{ answerQuestion }, { answerReply }] = await Promise.all([import('../answers/answer.ts'), import('../answers/answer-reply.ts')]);
     const thread = request.thread ?? request.channel;
-    const result = await answerQuestion(app, question, { thread });
-    const feedbackId = await recordAnswer(app, result, request.channel);
+    const result = await answerQuestion(services, question, { thread });
+    const feedbackId = await recordAnswer(services, result, request.channel);
     return withCiteButtons(answerReply(result, feedbackId), result.citations);
   },
 };

@@ -9,10 +9,10 @@ import type { ActionSpec } from './registry.ts';
  */
 export const citeAction: ActionSpec = {
   id: 'release.cite',
-  async run({ app, value }): Promise<Reply> {
-    const release = /^[\w.-]{1,200}$/.test(value) ? app.library.get(value) : null;
+  async run({ services, value }): Promise<Reply> {
+    const release = /^[\w.-]{1,200}$/.test(value) ? services.library.get(value) : null;
     if (!release) return textReply('I no longer have that release, so I cannot cite it. Look it up again with `/sco <words>`.', 'private');
-    const citation = formatCitation(release, app.clock(), app.config.defaultTimezone);
+    const citation = formatCitation(release, services.clock(), services.config.defaultTimezone);
     return {
       blocks: [
         { type: 'text', text: [citation] },

@@ -23,17 +23,17 @@ export const digestCommand: CommandSpec = {
       ],
     },
   ],
-  async run({ app, request, args }) {
+  async run({ services, request, args }) {
     const action = args.trim().toLowerCase() || 'preview';
     if (action !== 'preview' && action !== 'now') {
       throw new BotError('bad_input', 'Use `/sco digest preview` to see the next digest, or `/sco digest now` to post it now.');
     }
     if (action === 'now') {
-      await app.digests.active(request.channel);
+      await services.digests.active(request.channel);
       if (!request.user.canManage) {
         throw new BotError('forbidden', 'Sorry, only people who can manage this channel can post a digest now. `/sco digest preview` shows you what it holds.');
       }
-      const outcomes = await app.digests.postNow(request.channel);
+      const outcomes = await services.digests.postNow(request.channel);
       const posted = outcomes.filter((o) => o === 'posted').length;
       if (posted > 0) return textReply(`Posted ${posted === 1 ? 'the digest' : `${posted} digests`} in this channel.`);
       if (outcomes.every((o) => o === 'empty')) return textReply('Nothing new since the last digest, so nothing was posted.');
@@ -41,10 +41,10 @@ export const digestCommand: CommandSpec = {
       return textReply('The digest could not be posted just now; I will try again at the next run. `/sco subscriptions` shows any problem.');
     }
     // Exactly what `digest now` would post at this moment: planned and rendered as delivery does.
-    const now = app.clock();
+    const now = services.clock();
     const blocks: Block[] = [];
     const texts: string[] = [];
-    for (const { sub, replies, next } of await app.digests.preview(request.channel, PREVIEW_LIMITS)) {
+    for (const { sub, replies, next } of await services.digests.preview(request.channel, PREVIEW_LIMITS)) {
       const when = next <= now ? 'due now' : formatWhen(next, sub.schedule.tz);
       const intro = `Preview of \`${sub.id}\` (${describeSubscriptionSchedule(sub)}), next digest ${when}:`;
       blocks.push({ type: 'context', text: [intro] });

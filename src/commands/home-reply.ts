@@ -1,7 +1,6 @@
-import type { App } from '../app.ts';
+import type { Services } from '../services.ts';
 import type { Block, Button, Reply, RichText } from '../bot/reply.ts';
 import { describeSubscription } from '../subscriptions/describe.ts';
-import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import type { Subscription } from '../subscriptions/subscription.ts';
 import { readLastSync } from '../sync/last-sync.ts';
 import { formatInstant } from '../util/format-instant.ts';
@@ -24,8 +23,8 @@ export interface HomeInput {
 }
 
 /** Channel keys with at least one subscription, in the workspace `prefix` (e.g. `slack:T1:`). */
-export async function subscribedChannels(app: App, prefix: string): Promise<string[]> {
-  const subs = await new SubscriptionStore(app.store).list();
+export async function subscribedChannels(services: Services, prefix: string): Promise<string[]> {
+  const subs = await services.subscriptions.list();
   return [...new Set(subs.filter((s) => s.channel.startsWith(prefix)).map((s) => s.channel))];
 }
 
@@ -36,11 +35,11 @@ function manageButtons(sub: Subscription): Button[] {
   return [toggle, { action: REMOVE_ACTION, label: 'Remove', value: sub.id, style: 'danger' }];
 }
 
-async function statusLine(app: App): Promise<RichText> {
-  const count = app.library.count().toLocaleString('en-GB');
-  const last = await readLastSync(app);
+async function statusLine(services: Services): Promise<RichText> {
+  const count = services.library.count().toLocaleString('en-GB');
+  const last = await readLastSync(services);
   const sync = last
-    ? `last sync ${formatInstant(new Date(last.at), app.config.defaultTimezone)}${last.failed ? ` (${last.failed} pages failed, retried next time)` : ''}`
+    ? `last sync ${formatInstant(new Date(last.at), services.config.defaultTimezone)}${last.failed ? ` (${last.failed} pages failed, retried next time)` : ''}`
     : 'live sources not synced yet';
   return [`${count} releases indexed · ${sync}`];
 }
@@ -50,8 +49,8 @@ async function statusLine(app: App): Promise<RichText> {
  * channels they share with it (with Pause/Resume/Remove for those who may manage them), and the
  * newest releases. Slack shows it as the Home tab.
  */
-export async function homeReply(app: App, input: HomeInput): Promise<Reply> {
-  const blocks: Block[] = [{ type: 'heading', text: 'SCO Bot' }, { type: 'context', text: await statusLine(app) }];
+export async function homeReply(services: Services, input: HomeInput): Promise<Reply> {
+  const blocks: Block[] = [{ type: 'heading', text: 'SCO Bot' }, { type: 'context', text: await statusLine(services) }];
   if (input.notice) blocks.push({ type: 'text', text: [{ text: input.notice, strong: true }] });
   blocks.push({
     type: 'buttons',
@@ -62,10 +61,10 @@ export async function homeReply(app: App, input: HomeInput): Promise<Reply> {
   });
 
   blocks.push({ type: 'divider' }, { type: 'heading', text: 'Digests in your channels' });
-  const store = new SubscriptionStore(app.store);
+  const store = services.subscriptions;
   const label = new Map(input.channels.map((c) => [c.key, c.label]));
   const subs = (await store.list()).filter((s) => label.has(s.channel));
-  const now = app.clock();
+  const now = services.clock();
   if (subs.length === 0) {
     blocks.push({ type: 'text', text: ['None of the channels you share with me has a digest subscription yet. Press “New digest subscription”, or type `/sco subscribe` in a channel.'] });
   }
@@ -82,7 +81,7 @@ export async function homeReply(app: App, input: HomeInput): Promise<Reply> {
   }
 
   blocks.push({ type: 'divider' }, { type: 'heading', text: 'Newest releases' });
-  const latest = app.library.latest({ limit: HOME_LATEST }).hits;
+  const latest = services.library.latest({ limit: HOME_LATEST }).hits;
   if (latest.length === 0) blocks.push({ type: 'text', text: ['No releases indexed yet.'] });
   else {
     blocks.push({

@@ -18,8 +18,9 @@ import { unsubscribeCommand } from './unsubscribe.ts';
 
 /** The one list of commands; Slack, Discord, the console and the help text all read it. */
 export function buildRegistry(): Registry {
-  return new Registry()
-    .add(searchCommand, latestCommand, showCommand, topicsCommand, helpCommand)
+  const registry = new Registry();
+  return registry
+    .add(searchCommand, latestCommand, showCommand, topicsCommand, helpCommand(registry))
     .add(subscribeCommand, unsubscribeCommand, resumeCommand, subscriptionsCommand, digestCommand)
     .add(askCommand)
     .addAction(moreResultsAction, shareResultsAction)

@@ -8,10 +8,10 @@ export const latestCommand: CommandSpec = {
   usage: 'latest [topic]',
   examples: ['/sco latest', '/sco latest afghanistan'],
   options: [{ name: 'topic', description: 'A topic, country or acronym (optional)', type: 'string', autocomplete: 'topics' }],
-  async run({ app, args }) {
+  async run({ services, args }) {
     const topic = args.trim();
-    const outcome = app.library.latest({ topic: topic || undefined, limit: PAGE_SIZE, offset: 0 });
-    const key = await savePage(app, { kind: 'latest', query: topic });
+    const outcome = services.library.latest({ topic: topic || undefined, limit: PAGE_SIZE, offset: 0 });
+    const key = await savePage(services, { kind: 'latest', query: topic });
     return resultsReply({ kind: 'latest', query: topic }, outcome, 0, key);
   },
 };

@@ -27,12 +27,12 @@ export function messageQuery(text: string): string {
 
 export const messageReleasesAction: ActionSpec = {
   id: MESSAGE_RELEASES_ACTION,
-  async run({ app, value }): Promise<Reply> {
+  async run({ services, value }): Promise<Reply> {
     const query = messageQuery(value);
     if (!query) return textReply('That message has no words I can look up. Try `/sco <words>` instead.', 'private');
-    const outcome = app.library.search(query, { limit: PAGE_SIZE, offset: 0 });
+    const outcome = services.library.search(query, { limit: PAGE_SIZE, offset: 0 });
     const state = { kind: 'search' as const, query };
-    const reply = resultsReply(state, outcome, 0, await savePage(app, state));
+    const reply = resultsReply(state, outcome, 0, await savePage(services, state));
     // The heading names what was looked up; a whole message would not fit one.
     reply.blocks[0] = { type: 'heading', text: MESSAGE_RELEASES_TITLE };
     return { ...reply, text: reply.text.replace(/^[^\n]*/, MESSAGE_RELEASES_TITLE) };

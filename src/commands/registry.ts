@@ -1,4 +1,4 @@
-import type { App } from '../app.ts';
+import type { Services } from '../services.ts';
 import type { Reply } from '../bot/reply.ts';
 import type { Request } from '../bot/request.ts';
 
@@ -18,9 +18,10 @@ export interface CommandOption {
   keyword?: string;
 }
 
+/** What a command runs with: the person's request and the narrow services, never the whole app. */
 export interface CommandContext {
-  app: App;
   request: Request;
+  services: Services;
   /** The text after the command word (`/sco latest drugs` gives `drugs`). */
   args: string;
 }
@@ -42,6 +43,32 @@ export interface CommandSpec {
   options: CommandOption[];
   /** Only people who may manage the channel can run it; others get a polite refusal. */
   requiresManage?: boolean;
+  /**
+   * How a mention or a direct message that starts with this command's word reaches it (a slash
+   * command always does): `true` (the default) runs it with the words after it, `'alone'` only
+   * when the word is all there is (`@sco search` runs the lookup, `@sco search treaties` is a
+   * question), `false` never. A mention or direct message that ends with `?` is always a question,
+   * whatever its first word: `@sco latest drugs?` asks "latest drugs?", `@sco latest drugs` runs
+   * `latest drugs`.
+   */
+  mentionable?: boolean | 'alone';
+  /**
+   * This command takes the questions: every mention or direct message that runs no command by
+   * its word. Its own word in front is dropped (`@sco ask when ...` asks `when ...`).
+   */
+  answersQuestions?: boolean;
+  /** This command takes `/sco <words>` when the first word is no command's (the lookup). */
+  takesUnknownWords?: boolean;
+  /** This command is what `/sco` alone runs (the help). */
+  runsWhenEmpty?: boolean;
+  /**
+   * Who first sees the reply to the slash command where the platform must decide before the
+   * command runs (Discord defers the interaction): `'private'` (the default) or `'channel'`
+   * (an answer to a question is for everyone).
+   */
+  replyVisibility?: 'private' | 'channel';
+  /** The form a platform with forms (Slack's modals) opens when the command is run with nothing after it. */
+  formWhenBare?: 'subscribe';
   run(ctx: CommandContext): Promise<Reply>;
 }
 
@@ -52,6 +79,10 @@ export interface ActionSpec {
   run(ctx: CommandContext & { value: string }): Promise<Reply>;
 }
 
+/** The parts in routing that one command plays for all: see the fields of CommandSpec. */
+export type RoutingRole = 'answersQuestions' | 'takesUnknownWords' | 'runsWhenEmpty';
+const ROLES: readonly RoutingRole[] = ['answersQuestions', 'takesUnknownWords', 'runsWhenEmpty'];
+
 export class Registry {
   private readonly byWord = new Map<string, CommandSpec>();
   private readonly actionsById = new Map<string, ActionSpec>();
@@ -59,6 +90,10 @@ export class Registry {
 
   add(...specs: CommandSpec[]): this {
     for (const spec of specs) {
+      for (const role of ROLES) {
+        const holder = spec[role] ? this.withRole(role) : undefined;
+        if (holder) throw new Error(`two commands claim ${role}: ${holder.id} and ${spec.id}`);
+      }
       for (const word of [spec.id, ...(spec.aliases ?? [])]) {
         if (this.byWord.has(word)) throw new Error(`command word registered twice: ${word}`);
         this.byWord.set(word, spec);
@@ -69,8 +104,17 @@ export class Registry {
   }
 
   addAction(...specs: ActionSpec[]): this {
-    for (const spec of specs) this.actionsById.set(spec.id, spec);
+    for (const spec of specs) {
+      // A second handler under the same id would silently take the first one's buttons.
+      if (this.actionsById.has(spec.id)) throw new Error(`action id registered twice: ${spec.id}`);
+      this.actionsById.set(spec.id, spec);
+    }
     return this;
+  }
+
+  /** The one command that plays this part in routing (at most one may claim each). */
+  withRole(role: RoutingRole): CommandSpec | undefined {
+    return this.commands.find((c) => c[role] === true);
   }
 
   find(word: string): CommandSpec | undefined {

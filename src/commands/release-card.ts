@@ -1,4 +1,4 @@
-import type { App } from '../app.ts';
+import type { Services } from '../services.ts';
 import type { Block, Reply } from '../bot/reply.ts';
 import type { Release } from '../releases/release.ts';
 
@@ -6,8 +6,8 @@ import type { Release } from '../releases/release.ts';
  * One release as a small card: linked title, date and topics, a two-sentence summary. Slack
  * shows it as a link unfurl; it holds no buttons, since unfurls are meant to be static previews.
  */
-export function releaseCard(app: App, release: Release): Reply {
-  const labels = new Map(app.library.topics().map((t) => [t.id, t.label]));
+export function releaseCard(services: Services, release: Release): Reply {
+  const labels = new Map(services.library.topics().map((t) => [t.id, t.label]));
   const topics = release.topics.map((t) => labels.get(t) ?? t);
   const summary = release.summary.slice(0, 2).join(' ');
   const meta = [release.date ?? 'date unknown', ...(topics.length ? [`Topics: ${topics.join(', ')}`] : [])].join(' · ');

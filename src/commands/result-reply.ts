@@ -1,19 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import type { App } from '../app.ts';
+import type { Services } from '../services.ts';
 import type { Block, Button, Reply, ResultItem, Visibility } from '../bot/reply.ts';
 import type { SearchHit, SearchOutcome } from '../library/types.ts';
-import { NS } from '../ports/store.ts';
 import { citeButton } from '../citations/citation.ts';
 import { echo } from '../text/echo.ts';
+import type { PageState } from './page-state.ts';
 
 export const PAGE_SIZE = 5;
 const PAGE_TTL_MS = 24 * 60 * 60 * 1000;
 
-/** What a results button needs to run the same lookup again; kept in the store, keyed short. */
-export interface PageState {
-  kind: 'search' | 'latest';
-  query: string;
-}
+export type { PageState } from './page-state.ts';
 
 export function toItem(hit: SearchHit): ResultItem {
   const r = hit.release;
@@ -34,21 +30,21 @@ export function toItem(hit: SearchHit): ResultItem {
  * allows 100 characters). Null when the store is unreachable: the results still go out, only
  * without paging buttons, so a lookup never fails because shared state is down.
  */
-export async function savePage(app: App, state: PageState): Promise<string | null> {
+export async function savePage(services: Services, state: PageState): Promise<string | null> {
   const key = randomBytes(6).toString('base64url');
   try {
-    await app.store.namespace<PageState>(NS.pages).set(key, state, PAGE_TTL_MS);
+    await services.pages.set(key, state, PAGE_TTL_MS);
     return key;
   } catch (error) {
-    app.logger.warn({ err: error }, 'could not save a results page; replying without buttons');
+    services.logger.warn({ err: error }, 'could not save a results page; replying without buttons');
     return null;
   }
 }
 
-export async function loadPage(app: App, value: string): Promise<{ state: PageState; offset: number } | null> {
+export async function loadPage(services: Services, value: string): Promise<{ state: PageState; offset: number } | null> {
   const m = /^([\w-]+):(\d+)$/.exec(value);
   if (!m) return null;
-  const state = await app.store.namespace<PageState>(NS.pages).get(m[1]!);
+  const state = await services.pages.get(m[1]!);
   return state ? { state, offset: Number(m[2]) } : null;
 }
 

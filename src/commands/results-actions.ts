@@ -5,14 +5,14 @@ import { textReply, type Reply } from '../bot/reply.ts';
 const EXPIRED = 'These results have expired. Run the lookup again.';
 
 async function page(ctx: CommandContext & { value: string }, share: boolean): Promise<Reply> {
-  const loaded = await loadPage(ctx.app, ctx.value);
+  const loaded = await loadPage(ctx.services, ctx.value);
   if (!loaded) return textReply(EXPIRED, 'private');
   const { state, offset } = loaded;
   const options = { limit: PAGE_SIZE, offset };
   const outcome =
     state.kind === 'latest'
-      ? ctx.app.library.latest({ topic: state.query || undefined, ...options })
-      : ctx.app.library.search(state.query, options);
+      ? ctx.services.library.latest({ topic: state.query || undefined, ...options })
+      : ctx.services.library.search(state.query, options);
   const key = ctx.value.split(':')[0]!;
   const reply = resultsReply(state, outcome, offset, key, share ? 'channel' : 'private');
   if (share) {

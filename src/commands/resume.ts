@@ -1,6 +1,5 @@
 import { textReply } from '../bot/reply.ts';
 import { pickSubscription } from '../subscriptions/pick-subscription.ts';
-import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import type { CommandSpec } from './registry.ts';
 
 export const resumeCommand: CommandSpec = {
@@ -10,8 +9,8 @@ export const resumeCommand: CommandSpec = {
   examples: ['/sco resume', '/sco resume k3m9x'],
   options: [{ name: 'id', description: 'The subscription id (see /sco subscriptions)', type: 'string' }],
   requiresManage: true,
-  async run({ app, request, args }) {
-    const store = new SubscriptionStore(app.store);
+  async run({ services, request, args }) {
+    const store = services.subscriptions;
     const sub = pickSubscription(await store.list(request.channel), args, 'resume');
     if (!(await store.resume(sub.id))) return textReply(`\`${sub.id}\` is not paused; nothing to resume.`, 'private');
     return textReply(

@@ -9,10 +9,13 @@ export const searchCommand: CommandSpec = {
   usage: 'search <words or "a phrase"> [topic:T] [since:2020] [until:2021-06]',
   examples: ['/sco afghanistan', '/sco "contact group" since:2021', '/sco RATS topic:uzbekistan'],
   options: [{ name: 'query', description: 'Words, "a phrase", topic:T, since:YYYY, until:YYYY-MM', type: 'string', required: true, autocomplete: 'titles' }],
-  async run({ app, args }) {
+  // `@sco search treaties` reads as a question about treaties; `/sco treaties` is the lookup.
+  mentionable: 'alone',
+  takesUnknownWords: true,
+  async run({ services, args }) {
     if (!args.trim()) throw new BotError('bad_input', 'Tell me what to look for, for example `/sco afghanistan` or `/sco "contact group" since:2021`.');
-    const outcome = app.library.search(args, { limit: PAGE_SIZE, offset: 0 });
-    const key = await savePage(app, { kind: 'search', query: args });
+    const outcome = services.library.search(args, { limit: PAGE_SIZE, offset: 0 });
+    const key = await savePage(services, { kind: 'search', query: args });
     return resultsReply({ kind: 'search', query: args }, outcome, 0, key);
   },
 };

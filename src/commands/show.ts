@@ -8,10 +8,10 @@ export const showCommand: CommandSpec = {
   usage: 'show <release id>',
   examples: ['/sco show 000_9851d8e3c5c57f74'],
   options: [{ name: 'id', description: 'The release id shown in results', type: 'string', required: true }],
-  async run({ app, args }) {
+  async run({ services, args }) {
     const id = args.trim();
     if (!id) throw new BotError('bad_input', 'Which release? For example `/sco show 000_9851d8e3c5c57f74` (ids are shown in results).');
-    const r = app.library.get(id);
+    const r = services.library.get(id);
     if (!r) throw new BotError('not_found', 'I know no release with that id. Look it up with `/sco <words>` to see ids.');
     const blocks: Block[] = [
       { type: 'heading', text: r.title },

@@ -1,4 +1,4 @@
-import type { App } from '../app.ts';
+import type { Services } from '../services.ts';
 import { isBotError } from '../errors.ts';
 import { parseSubscribe } from '../subscriptions/parse-subscribe.ts';
 
@@ -75,10 +75,10 @@ export function subscribeFormText(form: SubscribeForm, defaultTimezone: string):
 }
 
 /** "12 releases match", for the form's live count beside the topic or query. */
-export function matchingCount(app: App, filter: string): string {
+export function matchingCount(services: Services, filter: string): string {
   const q = filter.trim();
-  if (!q) return `All ${app.library.count().toLocaleString('en-GB')} releases (no topic or query).`;
-  const outcome = app.library.search(q, { limit: 1 });
+  if (!q) return `All ${services.library.count().toLocaleString('en-GB')} releases (no topic or query).`;
+  const outcome = services.library.search(q, { limit: 1 });
   const n = outcome.totalEstimated ? `About ${outcome.total.toLocaleString('en-GB')}` : outcome.total.toLocaleString('en-GB');
   if (outcome.total === 0) return 'No release matches that yet; the digest holds only new ones that do.';
   return `${n} release${outcome.total === 1 ? '' : 's'} match${outcome.total === 1 ? 'es' : ''} so far.`;

@@ -2,7 +2,6 @@ import { textReply } from '../bot/reply.ts';
 import { BotError } from '../errors.ts';
 import { describeSubscription } from '../subscriptions/describe.ts';
 import { parseSubscribe, SUBSCRIBE_USAGE } from '../subscriptions/parse-subscribe.ts';
-import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import type { CommandSpec } from './registry.ts';
 
 export const subscribeCommand: CommandSpec = {
@@ -27,9 +26,10 @@ export const subscribeCommand: CommandSpec = {
     { name: 'topic', description: 'Only releases on this topic or matching these words', type: 'string', autocomplete: 'topics' },
   ],
   requiresManage: true,
-  async run({ app, request, args }) {
-    const wanted = parseSubscribe(args, app.config.defaultTimezone);
-    const store = new SubscriptionStore(app.store);
+  formWhenBare: 'subscribe',
+  async run({ services, request, args }) {
+    const wanted = parseSubscribe(args, services.config.defaultTimezone);
+    const store = services.subscriptions;
     const existing = (await store.list(request.channel)).find(
       (s) => !s.paused && JSON.stringify(s.schedule) === JSON.stringify(wanted.schedule) && (s.filter ?? '') === (wanted.filter ?? ''),
     );
@@ -39,14 +39,14 @@ export const subscribeCommand: CommandSpec = {
       // The same digest asked for again as quiet or verbose: a change of mode, not a duplicate.
       if (wanted.nothingNewLine !== undefined && Boolean(existing.nothingNewLine) !== wanted.nothingNewLine) {
         const changed = (await store.update(existing.id, { nothingNewLine: wanted.nothingNewLine })) ?? existing;
-        const line = describeSubscription(changed, await store.cursor(changed), app.clock());
+        const line = describeSubscription(changed, await store.cursor(changed), services.clock());
         return textReply(`${who} changed this channel’s subscription: ${line}`, 'channel');
       }
       throw new BotError('bad_input', `This channel already has that subscription (\`${existing.id}\`). See \`/sco subscriptions\`.`);
     }
-    const now = app.clock().toISOString();
+    const now = services.clock().toISOString();
     const extra = wanted.backfill
-      ? app.library.latest({ ...(wanted.filter ? { topic: wanted.filter } : {}), limit: wanted.backfill }).hits.map((h) => h.release.id)
+      ? services.library.latest({ ...(wanted.filter ? { topic: wanted.filter } : {}), limit: wanted.backfill }).hits.map((h) => h.release.id)
       : undefined;
     const sub = await store.create(
       {
@@ -62,7 +62,7 @@ export const subscribeCommand: CommandSpec = {
       },
       extra,
     );
-    const line = describeSubscription(sub, await store.cursor(sub), app.clock());
+    const line = describeSubscription(sub, await store.cursor(sub), services.clock());
     const back = !extra?.length ? '' : extra.length === 1 ? ' The first digest also brings the newest release.' : ` The first digest also brings the ${extra.length} newest releases.`;
     return textReply(`${who} subscribed this channel: ${line}${back} Stop with \`/sco unsubscribe ${sub.id}\`.`, 'channel');
   },

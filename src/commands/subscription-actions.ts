@@ -1,6 +1,6 @@
 import { textReply, type Reply } from '../bot/reply.ts';
 import type { Request } from '../bot/request.ts';
-import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
+import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import type { Subscription } from '../subscriptions/subscription.ts';
 import type { ActionSpec, CommandContext } from './registry.ts';
 
@@ -24,7 +24,7 @@ export function workspaceOf(channel: string): string {
 async function target(ctx: CommandContext & { value: string }): Promise<{ sub: Subscription; store: SubscriptionStore } | Reply> {
   const { request } = ctx;
   if (!request.user.canManage) return textReply(NOT_MANAGER, 'private');
-  const store = new SubscriptionStore(ctx.app.store);
+  const store = ctx.services.subscriptions;
   const id = ctx.value.trim();
   const sub = /^[a-z0-9]{1,20}$/.test(id) ? await store.get(id) : undefined;
   if (!sub || !sameWorkspace(sub, request)) return textReply('That subscription no longer exists.', 'private');
@@ -43,7 +43,7 @@ function run(kind: 'pause' | 'resume' | 'remove') {
     const who = ctx.request.user.name ?? 'a channel manager';
     if (kind === 'pause') {
       if (sub.paused) return textReply(`\`${sub.id}\` is already paused.`, 'private');
-      await store.pause(sub.id, `paused by ${who}`, ctx.app.clock());
+      await store.pause(sub.id, `paused by ${who}`, ctx.services.clock());
       return textReply(`Paused \`${sub.id}\`. Resume it to get every release since its last digest.`, 'private');
     }
     if (kind === 'resume') {

@@ -1,7 +1,6 @@
 import type { Block } from '../bot/reply.ts';
 import { textReply } from '../bot/reply.ts';
 import { describeSubscription } from '../subscriptions/describe.ts';
-import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import type { CommandSpec } from './registry.ts';
 
 export const subscriptionsCommand: CommandSpec = {
@@ -11,13 +10,13 @@ export const subscriptionsCommand: CommandSpec = {
   usage: 'subscriptions',
   examples: ['/sco subscriptions'],
   options: [],
-  async run({ app, request }) {
-    const store = new SubscriptionStore(app.store);
+  async run({ services, request }) {
+    const store = services.subscriptions;
     const subs = await store.list(request.channel);
     if (subs.length === 0) {
       return textReply('This channel has no digest subscriptions. Start one with `/sco subscribe` (daily at 09:00); `/sco help` lists the options.');
     }
-    const now = app.clock();
+    const now = services.clock();
     const lines = await Promise.all(subs.map(async (s) => describeSubscription(s, await store.cursor(s), now)));
     const heading = `Digest subscriptions in this channel (${subs.length})`;
     const blocks: Block[] = [{ type: 'heading', text: heading }, ...lines.map((l): Block => ({ type: 'text', text: [l] }))];

@@ -19,9 +19,9 @@ export const topicsCommand: CommandSpec = {
   usage: 'topics',
   examples: ['/sco topics'],
   options: [],
-  async run({ app }) {
+  async run({ services }) {
     const groups = new Map<string, string[]>();
-    for (const t of app.library.topics()) {
+    for (const t of services.library.topics()) {
       const label = KIND_LABEL[t.kind];
       groups.set(label, [...(groups.get(label) ?? []), t.label]);
     }

@@ -1,4 +1,4 @@
-import type { App } from '../app.ts';
+import type { Services } from '../services.ts';
 
 /** What GET /healthz reports. */
 export interface Health {
@@ -28,7 +28,7 @@ async function pingWithin(ping: () => Promise<boolean>, ms: number): Promise<boo
   }
 }
 
-export async function checkHealth(app: App, adapters: StatusProviders = {}, options: { pingTimeoutMs?: number } = {}): Promise<Health> {
+export async function checkHealth(app: Services, adapters: StatusProviders = {}, options: { pingTimeoutMs?: number } = {}): Promise<Health> {
   let releases: number | null = null;
   try {
     releases = app.library.count();

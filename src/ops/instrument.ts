@@ -1,10 +1,8 @@
-import { performance } from 'node:perf_hooks';
-import type { App } from '../app.ts';
-import type { Reply } from '../bot/reply.ts';
-import type { Request } from '../bot/request.ts';
+import type { Services } from '../services.ts';
+import type { Bot } from '../bot/bot.ts';
 import type { RefreshReport } from '../library/types.ts';
 import type { Transport } from '../ports/transport.ts';
-import { metricsFor } from './metrics.ts';
+import { metricsFor, type HasMetrics } from './metrics.ts';
 
 /**
  * Metrics by wrapping, so neither the adapters nor the core's parts need to know about them:
@@ -12,48 +10,37 @@ import { metricsFor } from './metrics.ts';
  * `instrumentTransport(app, transport)` before the scheduler gets it.
  */
 
-/** Bot.handle answers every internal failure with this sentence (src/bot/bot.ts). */
-const INTERNAL_FAILURE = /^Sorry, something went wrong on my side/;
+/** What instrumenting needs: the library it measures and the metrics it counts into. */
+type Instrumented = Pick<Services, 'library'> & HasMetrics;
 
 const wrapped = new WeakSet<object>();
 
-function outcomeOf(reply: Reply): 'ok' | 'error' {
-  return INTERNAL_FAILURE.test(reply.text) ? 'error' : 'ok';
-}
-
-/** Counts and times every request through app.bot.handle, and every lookup and refresh of the library. */
-export function instrumentBot(app: App): void {
+/**
+ * Counts and times every request through app.bot (by the outcome the Bot reports, not by its
+ * reply's text), and every lookup and refresh of the library.
+ */
+export function instrumentBot(app: Instrumented & { bot: Pick<Bot, 'observe'> }): void {
   const m = metricsFor(app);
   const bot = app.bot;
   if (!wrapped.has(bot)) {
     wrapped.add(bot);
-    const handle = bot.handle.bind(bot);
-    bot.handle = async (request: Request): Promise<Reply> => {
-      const start = performance.now();
-      let outcome: 'ok' | 'error' = 'error';
-      try {
-        const reply = await handle(request);
-        outcome = outcomeOf(reply);
-        return reply;
-      } finally {
-        const seconds = (performance.now() - start) / 1000;
-        m.requests.inc({ kind: request.kind, outcome });
-        m.requestSeconds.observe({ kind: request.kind }, seconds);
-        if (request.kind === 'mention' || request.kind === 'message') m.answerSeconds.observe(seconds);
-      }
-    };
+    bot.observe(({ request, outcome, seconds }) => {
+      m.requests.inc({ kind: request.kind, outcome });
+      m.requestSeconds.observe({ kind: request.kind }, seconds);
+      if (request.kind === 'mention' || request.kind === 'message') m.answerSeconds.observe(seconds);
+    });
   }
   instrumentLibrary(app);
 }
 
-function countSync(app: App, source: string, report: RefreshReport): void {
+function countSync(app: Instrumented, source: string, report: RefreshReport): void {
   const m = metricsFor(app);
   m.syncs.inc({ source, result: report.problems.length ? 'problems' : 'ok' });
   if (report.added.length) m.syncReleases.inc({ source, change: 'added' }, report.added.length);
   if (report.changed.length) m.syncReleases.inc({ source, change: 'changed' }, report.changed.length);
 }
 
-function instrumentLibrary(app: App): void {
+function instrumentLibrary(app: Instrumented): void {
   const lib = app.library;
   if (wrapped.has(lib)) return;
   wrapped.add(lib);
@@ -96,7 +83,7 @@ function instrumentLibrary(app: App): void {
  * The same transport, counting each post: posted, deferred (rate limited or transient: the
  * scheduler tries again) or failed (forbidden, not found), and platform retries.
  */
-export function instrumentTransport(app: App, transport: Transport): Transport {
+export function instrumentTransport(app: HasMetrics, transport: Transport): Transport {
   const m = metricsFor(app);
   const platform = transport.platform;
   const post: Transport['post'] = async (channel, reply, options) => {

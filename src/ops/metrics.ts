@@ -1,16 +1,15 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { App } from '../app.ts';
 
 /** Seconds; lookups sit in the low milliseconds, answers a little higher, Slack allows 3 s. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
 /**
- * The bot's Prometheus metrics, one registry per App so tests and several apps in one process
+ * The bot's Prometheus metrics, one registry per composed app so tests and several apps in one process
  * never share counters. Served as text by GET /metrics.
  */
 export interface Metrics {
   registry: Registry;
-  /** Every request through Bot.handle, by kind (command, mention, message, action) and outcome (ok, declined, error). */
+  /** Every request through Bot.handle, by kind (command, mention, message, action) and the Bot's outcome (ok, error). */
   requests: Counter<'kind' | 'outcome'>;
   /** Wall time of Bot.handle, by request kind. */
   requestSeconds: Histogram<'kind'>;
@@ -100,14 +99,12 @@ export function createMetrics(options: { releaseCount?: () => number; defaults?:
   };
 }
 
-const perApp = new WeakMap<App, Metrics>();
+/** Whatever carries its metrics: the composed app creates them on first use (adapters/compose.ts). */
+export interface HasMetrics {
+  readonly metrics: Metrics;
+}
 
-/** The metrics of this App, created on first use (so App itself needs no field for them). */
-export function metricsFor(app: App): Metrics {
-  let m = perApp.get(app);
-  if (!m) {
-    m = createMetrics({ releaseCount: () => app.library.count() });
-    perApp.set(app, m);
-  }
-  return m;
+/** The metrics of this app: a field of the app, not a hidden module-level map. */
+export function metricsFor(app: HasMetrics): Metrics {
+  return app.metrics;
 }

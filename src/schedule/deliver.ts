@@ -1,4 +1,4 @@
-import type { App } from '../app.ts';
+import type { Services } from '../services.ts';
 import { digestMessages, planDigest } from '../digest/plan-digest.ts';
 import { NS, type Namespace } from '../ports/store.ts';
 import type { PostResult, Transport } from '../ports/transport.ts';
@@ -50,7 +50,7 @@ export class Deliverer {
   private readonly locks: Namespace<string>;
 
   constructor(
-    private readonly app: App,
+    private readonly app: Services,
     private readonly subs: SubscriptionStore,
     private readonly options: DeliveryOptions,
   ) {
@@ -162,7 +162,7 @@ export class Deliverer {
     channel: string,
     reply: Parameters<Transport['post']>[1],
     idempotencyKey: string,
-    log: App['logger'],
+    log: Services['logger'],
   ): Promise<PostResult> {
     let rateLimited = 0;
     let transient = 0;
@@ -200,7 +200,7 @@ export class Deliverer {
    * the platform cannot say now. Then the record stays pending and the next tick asks again, rather
    * than risking a second copy.
    */
-  private async landed(transport: Transport, channel: string, idempotencyKey: string, log: App['logger']): Promise<string | null | undefined> {
+  private async landed(transport: Transport, channel: string, idempotencyKey: string, log: Services['logger']): Promise<string | null | undefined> {
     if (!transport.findPosted) return null;
     try {
       return await transport.findPosted(channel, idempotencyKey);

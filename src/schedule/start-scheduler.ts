@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cron, { type RunCoordinator, type ScheduledTask } from 'node-cron';
-import type { App } from '../app.ts';
+import type { Services } from '../services.ts';
 import { NS } from '../ports/store.ts';
 import type { Transport } from '../ports/transport.ts';
 import { SubscriptionStore } from '../subscriptions/subscription-store.ts';
@@ -34,7 +34,7 @@ export interface Scheduler {
  * A run coordinator for node-cron over the shared store: the first instance to `add` the fire's
  * key (Redis SET NX PX, PostgreSQL INSERT ... ON CONFLICT) runs it, the others skip.
  */
-export function storeRunCoordinator(app: App, instanceId: string): RunCoordinator {
+export function storeRunCoordinator(app: Services, instanceId: string): RunCoordinator {
   const locks = app.store.namespace<string>(NS.locks);
   return { shouldRun: (key, ttlMs) => locks.add(`cron:${key}`, instanceId, ttlMs) };
 }
@@ -45,7 +45,7 @@ export function storeRunCoordinator(app: App, instanceId: string): RunCoordinato
  * the channel key's prefix. With a shared store (Redis, PostgreSQL) only one instance runs each
  * tick, and per-subscription locks and delivery records keep every digest to one post.
  */
-export function startScheduler(app: App, transports: Transport[], opts: SchedulerOptions = {}): Scheduler {
+export function startScheduler(app: Services, transports: Transport[], opts: SchedulerOptions = {}): Scheduler {
   const instanceId = opts.instanceId ?? randomUUID();
   const subs = new SubscriptionStore(app.store);
   const deliverer = new Deliverer(app, subs, {

@@ -1,4 +1,4 @@
-import type { App } from '../app.ts';
+import type { Services } from '../services.ts';
 import { BotError } from '../errors.ts';
 import { PoliteFetcher, type FetcherOptions } from '../fetch/polite-fetcher.ts';
 import { FeedSource } from '../sources/feed-source.ts';
@@ -8,7 +8,7 @@ import { ScoSiteSource } from '../sources/sco-site-source.ts';
 export type FetchTuning = Partial<Omit<FetcherOptions, 'logger'>>;
 
 /** The live sources config names: the SCO site (SCO_SITE_URL) and each feed of FEEDS, over one polite fetcher. */
-export function buildSources(app: App, tuning: FetchTuning = {}): LiveSource[] {
+export function buildSources(app: Services, tuning: FetchTuning = {}): LiveSource[] {
   const logger = app.logger.child({ component: 'sync' });
   const fetcher = new PoliteFetcher({ logger, ...tuning });
   const sources: LiveSource[] = [];

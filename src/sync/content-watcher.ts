@@ -1,6 +1,6 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
-import type { App } from '../app.ts';
+import type { Services } from '../services.ts';
 
 export interface WatchOptions {
   /** Quiet time after the last file event before the index is refreshed. */
@@ -13,7 +13,7 @@ export interface WatchOptions {
  * Watches the content folder (and its releases/ folder) and refreshes the library shortly after
  * files are added, changed or removed, so they are searchable within seconds without a restart.
  */
-export function watchContent(app: App, opts: WatchOptions = {}): { stop(): Promise<void> } {
+export function watchContent(app: Services, opts: WatchOptions = {}): { stop(): Promise<void> } {
   const log = app.logger.child({ component: 'watch' });
   const debounceMs = opts.debounceMs ?? 300;
   const dirs = [app.config.contentDir, join(app.config.contentDir, 'releases')].filter((d) => existsSync(d));

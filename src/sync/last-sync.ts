@@ -1,4 +1,4 @@
-import type { App } from '../app.ts';
+import type { Services } from '../services.ts';
 import { NS } from '../ports/store.ts';
 
 /** When the live sources were last synced and with what result, for the Home tab's status line. */
@@ -11,7 +11,7 @@ export interface LastSync {
 const KEY = 'status|last-sync';
 
 /** Records a finished sync; a store that is down only costs the status line, never the sync. */
-export async function recordLastSync(app: App, result: Omit<LastSync, 'at'>): Promise<void> {
+export async function recordLastSync(app: Services, result: Omit<LastSync, 'at'>): Promise<void> {
   try {
     await app.store.namespace<LastSync>(NS.sync).set(KEY, { at: app.clock().toISOString(), ...result });
   } catch (error) {
@@ -19,7 +19,7 @@ export async function recordLastSync(app: App, result: Omit<LastSync, 'at'>): Pr
   }
 }
 
-export async function readLastSync(app: App): Promise<LastSync | null> {
+export async function readLastSync(app: Services): Promise<LastSync | null> {
   try {
     return (await app.store.namespace<LastSync>(NS.sync).get(KEY)) ?? null;
   } catch {

@@ -1,4 +1,4 @@
-import type { App } from '../app.ts';
+import type { Services } from '../services.ts';
 import type { RawRelease } from '../ports/source.ts';
 import { NS } from '../ports/store.ts';
 import { pushAll } from '../util/arrays.ts';
@@ -10,13 +10,13 @@ const PREFIX = 'raw|';
  * deleted, or another instance sharing the store fetched them, they are restored from here
  * instead of from the network (the sources remember them as done and would not fetch again).
  */
-export async function archiveRaws(app: App, raws: RawRelease[]): Promise<void> {
+export async function archiveRaws(app: Services, raws: RawRelease[]): Promise<void> {
   const ns = app.store.namespace<RawRelease>(NS.sync);
   for (const raw of raws) await ns.set(`${PREFIX}${raw.id}`, raw);
 }
 
 /** Ingests archived releases the index lacks; returns their ids. First-seen times are kept. */
-export async function restoreFromArchive(app: App): Promise<string[]> {
+export async function restoreFromArchive(app: Services): Promise<string[]> {
   const ns = app.store.namespace<RawRelease>(NS.sync);
   const missing = (await ns.keys())
     .filter((k) => k.startsWith(PREFIX) && app.library.get(k.slice(PREFIX.length)) === null);

@@ -1,4 +1,4 @@
-import type { App } from '../app.ts';
+import type { Services } from '../services.ts';
 import type { RawRelease } from '../ports/source.ts';
 import type { LiveSource, SyncProgress } from '../sources/live-source.ts';
 import { pushAll } from '../util/arrays.ts';
@@ -38,14 +38,14 @@ export interface SyncOptions {
   sources?: LiveSource[];
 }
 
-const running = new WeakMap<App, Promise<SyncSummary>>();
+const running = new WeakMap<Services, Promise<SyncSummary>>();
 
 /**
  * Fetches every configured source and takes what is new or changed into the library. A failed
  * page never stops the others; it is reported and tried again next sync. Two syncs never run at
  * once in one process: a call during a sync gets that sync's summary.
  */
-export function runSync(app: App, opts: SyncOptions = {}): Promise<SyncSummary> {
+export function runSync(app: Services, opts: SyncOptions = {}): Promise<SyncSummary> {
   const current = running.get(app);
   if (current) return current;
   const run = doSync(app, opts).finally(() => running.delete(app));
@@ -53,7 +53,7 @@ export function runSync(app: App, opts: SyncOptions = {}): Promise<SyncSummary> 
   return run;
 }
 
-async function doSync(app: App, opts: SyncOptions): Promise<SyncSummary> {
+async function doSync(app: Services, opts: SyncOptions): Promise<SyncSummary> {
   const log = app.logger.child({ component: 'sync' });
   const sources = selectSources(opts.sources ?? buildSources(app, opts.fetch), opts.source);
   const summary: SyncSummary = {

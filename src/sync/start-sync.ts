@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import cron from 'node-cron';
-import type { App } from '../app.ts';
+import type { Services } from '../services.ts';
 import { BotError } from '../errors.ts';
 import { NS } from '../ports/store.ts';
 import { acquireLease } from '../store/lease.ts';
@@ -26,7 +26,7 @@ const LOCK_KEY = 'sync:scheduled';
  * Keeps a running bot current: syncs the live sources on SYNC_CRON and refreshes the index when
  * files in the content folder change. `stop()` ends both and waits for a sync in progress to halt.
  */
-export function startSync(app: App, opts: StartSyncOptions = {}): { stop(): Promise<void> } {
+export function startSync(app: Services, opts: StartSyncOptions = {}): { stop(): Promise<void> } {
   const log = app.logger.child({ component: 'sync' });
   const expr = app.config.syncCron.trim();
   const off = opts.cron === false || /^(off|none|never|disabled?)$/i.test(expr);

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createApp, type App, type AppOptions } from '../../src/app.ts';
+import { createApp, type App, type AppOptions } from '../../adapters/compose.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { silentLogger } from '../../src/logger.ts';
 

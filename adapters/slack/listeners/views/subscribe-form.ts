@@ -12,10 +12,10 @@ import { FILTER_ACTION, readForm, readTarget, subscribeModal, SUBSCRIBE_VIEW, ty
 
 const NOT_MANAGER = 'Sorry, only people who can manage a channel can subscribe it to digests. Ask a workspace admin.';
 
-/** Is this `/sco subscribe` with nothing after it (or its alias)? Then the form asks instead. */
+/** Is this a command whose spec asks through the subscribe form when bare (`/sco subscribe`)? Then the form asks instead. */
 export function isBareSubscribe(deps: SlackDeps, text: string): boolean {
   const words = text.trim().split(/\s+/);
-  return words.length === 1 && deps.app.registry.find(words[0] ?? '')?.id === 'subscribe';
+  return words.length === 1 && deps.app.registry.find(words[0] ?? '')?.formWhenBare === 'subscribe';
 }
 
 /** Opens the form with the trigger_id of the command or button (Slack allows 3 s), the timezone defaulting to the person's own. */
