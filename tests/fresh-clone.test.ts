@@ -47,6 +47,11 @@ describe('the compiled build', () => {
     expect(help.stdout).toContain('usage: sco <command>');
     const search = await run(process.execPath, [main, 'search', 'afghanistan', '--json', ...ws.dirArgs], { cwd: ROOT, env });
     expect((JSON.parse(search.stdout) as { results: { id: string }[] }).results[0]?.id).toBe('000_9851d8e3c5c57f74');
+    // The answer engine reads data files beside its code (the model's weights): the build carries them.
+    const ask = await run(process.execPath, [main, 'ask', 'who led the SCO delegation to the Munich Security Conference?', '--json', ...ws.dirArgs], { cwd: ROOT, env });
+    const answered = JSON.parse(ask.stdout) as { answer: string | null; citations: { id: string }[] };
+    expect(answered.answer).toMatch(/Norov/);
+    expect(answered.citations[0]?.id).toBe('000_9851d8e3c5c57f74');
     // Relative imports were rewritten to .js: no compiled file asks for a .ts module.
     const compiled = projectFiles(out).filter((f) => f.endsWith('.js'));
     expect(compiled.filter((f) => /from ['"]\.{1,2}\/[^'"]*\.ts['"]|import\(['"]\.{1,2}\/[^'"]*\.ts['"]\)/.test(readFileSync(f, 'utf8')))).toEqual([]);
