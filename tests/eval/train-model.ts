@@ -32,7 +32,7 @@ const L2 = 0.01;
  */
 const CONFIDENCE_L2 = 0.5;
 /** Inner cross-validation splits (numbers of folds) the confidence model and threshold learn from. */
-const INNER_SPLITS = [3, 4, 5];
+const INNER_SPLITS = [5, 10];
 
 /** Candidates of every answerable and unanswerable question of the set (latest ones have none). */
 export function collectRows(app: App, set: LabelledSet): QuestionRows[] {
