@@ -4,7 +4,8 @@ import type { AnalysedSentence } from './sentence-analysis.ts';
 /** Reporting frames to drop: "Vladimir Norov noted that ...", "According to X, ...". */
 const REPORTING = /^(?:.{0,90}?\b(?:said|says|noted|added|stated|stressed|emphasi[sz]ed|underlined|pointed out|observed|argued|explained|mentioned|announced|believes?|recalled|reported|informed [^,]{0,60}? (?:about|that)|told [^,]{0,60}?)(?: that)?\s+)(?=\S)/;
 const ACCORDING = /^according to [^,]{1,60},\s*/i;
-const MAX_CHARS = 280;
+/** About 35 words: a short clause, under the 40 words a reader still takes for an answer. */
+const MAX_CHARS = 220;
 
 /**
  * The part of a sentence that states something, for "what" and yes/no questions: the sentence

@@ -92,6 +92,10 @@ export const FEATURES = [
   'answerLen',
   /** The answer opens with a capital: a proper name rather than a word the tagger took for one. */
   'answerCapital',
+  /** A name answer of one word that WordNet knows as a common word: a title word ("Extraordinary", "Council"), not a name. */
+  'answerCommon',
+  /** Share of the answer's words the question itself uses, stop words included ("SCO" for "which agency asked the SCO"). */
+  'answerInQuestion',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];

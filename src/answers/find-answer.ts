@@ -4,6 +4,7 @@ import { statementOf } from './clause.ts';
 import { expansionMatchesWord } from './expansion.ts';
 import { FEATURES, vectorOf, type FeatureValues } from './features.ts';
 import { markMatches } from './marking.ts';
+import { isCommonWord } from './wordnet.ts';
 import { acceptedKinds, distance, entityVotes, termHits, type TermHit } from './pick-entity.ts';
 import type { Question } from './question.ts';
 import { committedModel, confidenceInput, logit, sigmoid, type Model } from './scorer.ts';
@@ -43,6 +44,8 @@ const SENTENCES = 60;
 const MAX_CANDIDATES = 400;
 /** Sentences that lean on the one before: a pronoun or "the event" stands for what it named. */
 const PRONOUN_START = /^(he|she|it|they|this|these|his|her|its|their|the two|both|the (event|meeting|conference|forum|mission|talks|session|summit|exhibition|ceremony|visit|delegation))\b/i;
+/** Entity kinds that are names (not dates or numbers). */
+const NAME_KINDS = new Set<string>(['person', 'place', 'country', 'org']);
 const YEAR = /\b(19|20)\d\d\b/g;
 
 export interface Text {
@@ -116,6 +119,11 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
     const keys = new Set(set);
     return pool.filter((t) => keys.has(t.lower)).reduce((sum, t) => sum + t.weight, 0) / of;
   };
+  const questionWords = new Set(wordsOf(questionLower));
+  const shareInQuestion = (answer: string) => {
+    const ws = wordsOf(answer.toLowerCase());
+    return ws.length === 0 ? 0 : ws.filter((w) => questionWords.has(w)).length / ws.length;
+  };
   const verbTerm = q.focusVerb === null ? null : terms.find((t) => t.stem === q.focusVerb) ?? null;
 
   const candidates: Candidate[] = [];
@@ -182,6 +190,8 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
       answerRepeats: 0,
       answerLen: 0,
       answerCapital: 0,
+      answerCommon: 0,
+      answerInQuestion: 0,
     };
     if (statement) {
       const answer = statementOf(s, sHits.map((h) => h.i));
@@ -211,6 +221,8 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
           answerRepeats: fromHits.filter((h) => h.i >= v.entity.first && h.i <= v.entity.last).length / (v.entity.last - v.entity.first + 1),
           answerLen: Math.min(1, v.text.split(/\s+/).length / 6),
           answerCapital: /^\p{Lu}/u.test(v.text) ? 1 : 0,
+          answerCommon: NAME_KINDS.has(v.entity.kind) && v.entity.first === v.entity.last && isCommonWord(v.text) ? 1 : 0,
+          answerInQuestion: shareInQuestion(v.text),
           fullDate: v.entity.kind === 'date' && /[a-z]/i.test(v.text) && /\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}\b|^\D*\d{1,2}\s+\p{L}+$/u.test(v.text) ? 1 : 0,
         };
         candidates.push({ answer: v.text, hit, s: from, marked: fromHits.map((h) => h.i), fromLead, features, score: 0, p: 0 });
@@ -250,7 +262,7 @@ export function rank(model: Model, candidates: Candidate[]): Candidate[] {
 /** The probability that `ranked[at]` is right: from its features and its lead over the best other answer. */
 export function confidenceOf(model: Model, ranked: Candidate[], at = 0): number {
   const answers = ranked.map((c) => c.answer.toLowerCase());
-  const input = confidenceInput(vectorOf(ranked[at]!.features), ranked.map((c) => c.score), answers, at);
+  const input = confidenceInput(model.pointwise, vectorOf(ranked[at]!.features), ranked.map((c) => c.score), answers, at);
   return sigmoid(logit(model.confidence, input));
 }
 

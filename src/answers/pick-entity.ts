@@ -21,6 +21,8 @@ export interface EntityVote {
   kindRank: number;
 }
 
+const ASKS_COUNTRY = /\b(which|what) (country|countries|nation|state|member state)\b/i;
+
 /** Entity kinds that answer a question, best first. */
 export function acceptedKinds(q: Question): EntityKind[] {
   switch (q.kind) {
@@ -29,7 +31,8 @@ export function acceptedKinds(q: Question): EntityKind[] {
     case 'person':
       return ['person'];
     case 'place':
-      return ['place', 'country'];
+      // "which country chaired ...": a country first, a city only after it.
+      return ASKS_COUNTRY.test(q.text) ? ['country', 'place'] : ['place', 'country'];
     case 'number':
       if (q.share) return ['percent', 'number'];
       return q.ordinal ? ['ordinal', 'number'] : ['number', 'percent'];

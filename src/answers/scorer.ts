@@ -19,6 +19,12 @@ export interface Linear {
 export interface Model {
   features: string[];
   ranker: Linear;
+  /**
+   * Right against wrong over every candidate of every question (each question weighing the
+   * same): unlike the ranker, whose scores only order one question's candidates, its logit is
+   * on one scale across questions, and it learns from thousands of wrong candidates.
+   */
+  pointwise: Linear;
   /** Over the features, then the ranker's logit and its margin over the next other answer. */
   confidence: Linear;
   threshold: number;
@@ -51,7 +57,7 @@ export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
  * passage and release hold, and the kinds of evidence missing. Fewer than the ranker's, as it
  * learns from one example a question.
  */
-const CONFIDENCE_NAMES = ['cov', 'covTypo', 'covExp', 'covPrev', 'covLead', 'covRelease', 'content', 'contentSent', 'verbAsked', 'verbStated', 'entity', 'votes', 'qYear', 'yearSeen', 'yearConflict', 'nTerms', 'stmtCov', 'agree'];
+export const CONFIDENCE_NAMES = ['cov', 'covTypo', 'covExp', 'covPrev', 'covLead', 'covRelease', 'content', 'contentSent', 'verbAsked', 'verbStated', 'entity', 'votes', 'qYear', 'yearSeen', 'yearConflict', 'nTerms', 'stmtCov', 'agree', 'answerCommon', 'answerInQuestion'];
 const CONFIDENCE_FEATURES = CONFIDENCE_NAMES.map((name) => (FEATURES as readonly string[]).indexOf(name));
 
 /**
@@ -59,7 +65,7 @@ const CONFIDENCE_FEATURES = CONFIDENCE_NAMES.map((name) => (FEATURES as readonly
  * score, its lead over the best other answer, and the share of the ranker's softmax its answer
  * holds among all the question's candidates (several passages may give the same answer).
  */
-export function confidenceInput(features: number[], scores: number[], answers: string[], at: number): number[] {
+export function confidenceInput(pointwise: Linear, features: number[], scores: number[], answers: string[], at: number): number[] {
   const mine = scores[at]!;
   let top = -Infinity;
   let rival: number | null = null;
@@ -75,5 +81,5 @@ export function confidenceInput(features: number[], scores: number[], answers: s
     if (answers[i] === answers[at]) same += e;
   }
   const kept = CONFIDENCE_FEATURES.map((j) => features[j]!);
-  return [...kept, mine, rival === null ? 10 : Math.min(10, mine - rival), same / all];
+  return [...kept, mine, rival === null ? 10 : Math.min(10, mine - rival), same / all, logit(pointwise, features)];
 }

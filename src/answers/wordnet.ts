@@ -210,3 +210,42 @@ export function relatedWords(text: string): Related {
   cache.set(word, related);
   return related;
 }
+
+const common = new Map<string, boolean>();
+
+/**
+ * Whether WordNet knows a word as an adjective or a common noun ("extraordinary", "consortium",
+ * "council"), not only as a name ("Moscow", "Kazakhstan" are capitalised in its data): a
+ * capitalised title word the entity finder took for a name.
+ */
+export function isCommonWord(text: string): boolean {
+  const word = text.toLowerCase();
+  const known = common.get(word);
+  if (known !== undefined) return known;
+  let result = false;
+  const db = open();
+  if (db && /^[a-z][a-z'-]*$/.test(word) && word.length <= 40) {
+    if (baseForms(word, 'adj').some((l) => indexLine(db.index.adj, l) !== null)) result = true;
+    else {
+      for (const lemma of baseForms(word, 'noun')) {
+        const line = indexLine(db.index.noun, lemma);
+        if (!line) continue;
+        const f = line.trim().split(' ');
+        const senses = parseInt(f[2]!, 10);
+        const first = f.slice(-senses).find((x) => /^\d{8}$/.test(x));
+        if (!first) break;
+        // The commonest sense's own spelling: lower case for a common noun.
+        const entry = lineAt(db.data.noun, parseInt(first, 10)).split(' ');
+        const count = parseInt(entry[3]!, 16);
+        for (let i = 0; i < count; i++) {
+          const w = entry[4 + 2 * i]!.replace(/\(.*\)$/, '');
+          if (w.toLowerCase() === lemma) result = w === lemma;
+        }
+        break;
+      }
+    }
+  }
+  if (common.size >= CACHE) common.delete(common.keys().next().value!);
+  common.set(word, result);
+  return result;
+}

@@ -23,12 +23,16 @@ export interface QuestionRows {
 export const WRONG_COST = 3;
 /** Newton steps at most; it converges in about ten. */
 const ITERATIONS = 30;
-/** The L2 penalty on the standardised weights: keeps rare features from deciding alone. */
-const L2 = 0.01;
-/** The confidence model learns from one example a question: a stronger penalty. */
-const CONFIDENCE_L2 = 0.05;
+/** The L2 penalty on the standardised weights: keeps rare features from deciding alone. Of 0.01, 0.1 and 1 tried, 0.1 ranks and separates best (tests/eval/cv-rows.ts, both fold orders). */
+const L2 = 0.1;
+/**
+ * The confidence model learns from one example a question (a few hundred, pooled over inner
+ * splits) over ~25 inputs: a strong penalty. Of the two values tried (0.05, 0.5), 0.5 separates
+ * right from wrong better at every wrong-answer budget (tests/eval/cv-rows.ts).
+ */
+const CONFIDENCE_L2 = 0.5;
 /** Inner cross-validation splits (numbers of folds) the confidence model and threshold learn from. */
-const INNER_SPLITS = [3, 4, 5];
+const INNER_SPLITS = [5, 10];
 
 /** Candidates of every answerable and unanswerable question of the set (latest ones have none). */
 export function collectRows(app: App, set: LabelledSet): QuestionRows[] {
@@ -184,14 +188,38 @@ export function fitLogistic(xs: number[][], ys: number[], ws: number[], l2: numb
   return { mean, std, weights, bias };
 }
 
+/** The pointwise penalty: thousands of candidates, so the ranker's. */
+const POINTWISE_L2 = L2;
+
+/**
+ * Right against wrong over all candidates: in each question the right candidates share a
+ * weight of one and the wrong ones another (an unanswerable question's wrong ones only), so a
+ * question with 400 candidates weighs no more than one with 4.
+ */
+export function fitPointwise(questions: QuestionRows[]): Linear {
+  const xs: number[][] = [];
+  const ys: number[] = [];
+  const ws: number[] = [];
+  for (const q of questions) {
+    const pos = q.y.filter((y) => y === 1).length;
+    const neg = q.y.length - pos;
+    q.x.forEach((x, i) => {
+      xs.push(x);
+      ys.push(q.y[i]!);
+      ws.push(q.y[i] === 1 ? 1 / pos : 1 / neg);
+    });
+  }
+  return fitLogistic(xs, ys, ws, POINTWISE_L2);
+}
+
 /** The confidence model's input for a question's best candidate under `ranker`, and whether it is right. */
-function bestOf(ranker: Linear, q: QuestionRows): { x: number[]; right: boolean } | null {
+function bestOf({ ranker, pointwise }: Pick<Model, 'ranker' | 'pointwise'>, q: QuestionRows): { x: number[]; right: boolean } | null {
   if (q.x.length === 0) return null;
   const scores = q.x.map((x) => logit(ranker, x));
   // Best first, as the engine ranks them (ties keep the candidates' order).
   const order = scores.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
   const at = order[representativeOf(order.map((i) => ({ answer: q.answers[i]!, release: q.releases[i]!, x: q.x[i]! })))]!;
-  return { x: confidenceInput(q.x[at]!, scores, q.answers, at), right: q.y[at] === 1 };
+  return { x: confidenceInput(pointwise, q.x[at]!, scores, q.answers, at), right: q.y[at] === 1 };
 }
 
 /**
@@ -230,10 +258,11 @@ export function train(questions: QuestionRows[], releases: string[]): Model {
     const examples: { x: number[]; right: boolean; fold: number }[] = [];
     const folds = questions.map((q, i) => foldOf(q.release, i, releases, k));
     for (let f = 0; f < k; f++) {
-      const ranker = fitRanker(questions.filter((_, i) => folds[i] !== f));
+      const seen = questions.filter((_, i) => folds[i] !== f);
+      const scorers = { ranker: fitRanker(seen), pointwise: fitPointwise(seen) };
       questions.forEach((q, i) => {
         if (folds[i] !== f) return;
-        const b = bestOf(ranker, q);
+        const b = bestOf(scorers, q);
         if (b) examples.push({ ...b, fold: f });
       });
     }
@@ -243,7 +272,7 @@ export function train(questions: QuestionRows[], releases: string[]): Model {
     }
     pooled.push(...examples);
   }
-  return { features: [...FEATURES], ranker: fitRanker(questions), confidence: fitConfidence(pooled), threshold: chooseThreshold(outcomes) };
+  return { features: [...FEATURES], ranker: fitRanker(questions), pointwise: fitPointwise(questions), confidence: fitConfidence(pooled), threshold: chooseThreshold(outcomes) };
 }
 
 /** Solves A x = b by Gaussian elimination with partial pivoting (A is small and positive definite). */
@@ -274,7 +303,7 @@ function solve(a: number[][], b: number[]): number[] {
 export function rankingSummary(model: Model, questions: QuestionRows[]): { top: number; reachable: number; answerable: number } {
   const answerable = questions.filter((q) => q.release !== null);
   return {
-    top: answerable.filter((q) => bestOf(model.ranker, q)?.right).length,
+    top: answerable.filter((q) => bestOf(model, q)?.right).length,
     reachable: answerable.filter((q) => q.y.includes(1)).length,
     answerable: answerable.length,
   };

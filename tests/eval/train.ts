@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Linear } from '../../src/answers/scorer.ts';
+import { CONFIDENCE_NAMES, type Linear } from '../../src/answers/scorer.ts';
 import { ROOT } from '../helpers/test-app.ts';
 import { makeEvalApp } from './evaluate.ts';
 import { loadLabelledSet } from './labelled-set.ts';
@@ -22,6 +22,7 @@ try {
   const out = {
     features: model.features,
     ranker: linear(model.ranker),
+    pointwise: linear(model.pointwise),
     confidence: linear(model.confidence),
     threshold: round(model.threshold),
     trainedOn: { questions: rows.length, answerable: rows.filter((r) => r.release !== null).length, candidates: rows.reduce((n, r) => n + r.x.length, 0) },
@@ -30,7 +31,10 @@ try {
   process.stdout.write(`trained on ${out.trainedOn.questions} questions, ${out.trainedOn.candidates} candidates; threshold ${out.threshold}\n`);
   const r = rankingSummary(model, rows);
   process.stdout.write(`answerable questions: ${r.reachable}/${r.answerable} have a right candidate; the model ranks one first for ${r.top}\n`);
-  [...model.features, 'logit', 'margin'].forEach((f, j) => process.stdout.write(`  ${f.padEnd(14)} ${out.ranker.weights[j] ?? ''}\t${out.confidence.weights[j]}\n`));
+  process.stdout.write('feature          ranker\tpointwise\n');
+  model.features.forEach((f, j) => process.stdout.write(`  ${f.padEnd(16)} ${out.ranker.weights[j]}\t${out.pointwise.weights[j]}\n`));
+  process.stdout.write('confidence input weight\n');
+  [...CONFIDENCE_NAMES, 'logit', 'margin', 'share', 'pointwise'].forEach((f, j) => process.stdout.write(`  ${f.padEnd(16)} ${out.confidence.weights[j]}\n`));
 } finally {
   await test.cleanup();
 }
