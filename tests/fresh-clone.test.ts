@@ -19,7 +19,7 @@ function projectFiles(dir: string): string[] {
 }
 
 describe('a fresh clone carries everything it needs', () => {
-  it('nothing reads ../shared or a path outside the clone', () => {
+  it('nothing reads the team shared folder beside the clone, or any path outside it', () => {
     const roots = ['src', 'adapters', 'tests', 'bench', 'bin', '.ci'].map((d) => join(ROOT, d));
     const files = [...roots.flatMap(projectFiles), ...['package.json', 'vitest.config.ts', 'tsconfig.json', 'tsconfig.build.json'].map((f) => join(ROOT, f))];
     expect(files.length).toBeGreaterThan(100);
