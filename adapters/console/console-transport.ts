@@ -15,6 +15,7 @@ export class ConsoleTransport implements Transport {
   ) {}
 
   async post(channel: string, reply: Reply, options: { idempotencyKey: string }): Promise<PostResult> {
+    if (!channel.startsWith(`${this.platform}:`)) return { ok: false, kind: 'not_found', detail: `not a console channel key: ${channel}` };
     const done = this.posted.get(options.idempotencyKey);
     if (done) return { ok: true, messageId: done };
     const id = `console-${++this.seq}`;

@@ -29,6 +29,6 @@ export function channelKey(guildId: string | null | undefined, channelId: string
 
 /** The channel id inside a channel key, or null when the key is not a Discord one. */
 export function channelIdOf(key: string): string | null {
-  const m = /^discord:[^:]+:(\d+)$/.exec(key);
+  const m = /^discord:[^:\s]+:(\d+)$/.exec(key);
   return m ? m[1]! : null;
 }

@@ -4,7 +4,7 @@ export function channelKey(team: string, channel: string): string {
 }
 
 export function parseChannelKey(key: string): { team: string; channel: string } | null {
-  const m = /^slack:([^:]+):([^:]+)$/.exec(key);
+  const m = /^slack:([^:\s]+):([^:\s]+)$/.exec(key);
   return m ? { team: m[1]!, channel: m[2]! } : null;
 }
 

@@ -118,7 +118,9 @@ export class SlackTransport implements Transport {
     const target = parseChannelKey(channel);
     if (!target) return null;
     const found = await this.postedParts(target.channel, idempotencyKey);
-    if (!found || found.parts.size === 0 || found.parts.size < found.expected) return null;
+    // Unread history is no answer: the scheduler keeps the delivery pending when this throws.
+    if (!found) throw new Error('could not read the channel history');
+    if (found.parts.size === 0 || found.parts.size < found.expected) return null;
     return found.parts.get(1) ?? null;
   }
 
