@@ -63,14 +63,16 @@ const tag = () => `c${process.pid}x${++seq}`;
  * counts 40 per item besides its text). Each item's summary ends with a word of its own, so a
  * shortened or dropped item shows.
  */
+const FILLER = 'Cooperation in the region. ';
+
 function digest(t: string, limits: Transport['limits'], n = 1): Reply {
   const perItem = Math.floor((limits.charsPerMessage - 200) / n) - 40;
   const items: DigestItem[] = Array.from({ length: n }, (_, i) => {
     const title = `Item ${i + 1} of ${t}`;
     const url = `https://eng.sectsco.org/20260301/${100000 + i}.html`;
     const end = ` end${i + 1}${t}`;
-    const room = Math.max(0, Math.min(perItem, 1500) - title.length - url.length - end.length);
-    return { id: `${t}-${i}`, title, date: '2026-03-01', url, summary: `${'Cooperation in the region. '.repeat(Math.ceil(room / 27)).slice(0, room)}${end}` };
+    const room = Math.max(0, perItem - title.length - url.length - end.length);
+    return { id: `${t}-${i}`, title, date: '2026-03-01', url, summary: `${FILLER.repeat(Math.ceil(room / FILLER.length)).slice(0, room)}${end}` };
   });
   const heading = `SCO digest ${t}: ${n} new release${n === 1 ? '' : 's'}`;
   return { blocks: [{ type: 'heading', text: heading }, { type: 'digest', items }], text: heading, visibility: 'channel' };
@@ -90,7 +92,7 @@ export function transportContract(name: string, setup: TransportSetup): void {
     });
 
     const can = (c: Capability) => setup.cannot[c] === undefined;
-    const cases = (c: Capability, caseName: string, fn: () => Promise<void>) => it.skipIf(!can(c))(skipName(caseName, setup.cannot[c]), fn);
+    const itCan = (c: Capability, caseName: string, fn: () => Promise<void>) => it.skipIf(!can(c))(skipName(caseName, setup.cannot[c]), fn);
     /** Posts and returns the result with the messages that appeared in the channel meanwhile. */
     async function post(channel: string, reply: Reply, key: string): Promise<{ result: PostResult; shown: string[]; ms: number }> {
       const before = w.visible(channel).length;
@@ -145,7 +147,7 @@ export function transportContract(name: string, setup: TransportSetup): void {
       expect(a.messageId).not.toBe(b.messageId);
     });
 
-    cases('refusesForeignKeys', 'a key of another platform, or garbage, is not_found and shows nothing', async () => {
+    itCan('refusesForeignKeys', 'a key of another platform, or garbage, is not_found and shows nothing', async () => {
       const mine = w.channel();
       for (const key of FOREIGN_KEYS.filter((k) => !k.startsWith(`${w.transport.platform}:`))) {
         const before = w.visible(mine).length;
@@ -155,7 +157,7 @@ export function transportContract(name: string, setup: TransportSetup): void {
       }
     });
 
-    cases('rate_limited', 'a long rate limit comes back promptly as rate_limited with its wait, nothing shown', async () => {
+    itCan('rate_limited', 'a long rate limit comes back promptly as rate_limited with its wait, nothing shown', async () => {
       const t = tag();
       const { result, shown, ms } = await post(fault('rate_limited'), digest(t, w.transport.limits), `${t}/1`);
       expect(result).toMatchObject({ ok: false, kind: 'rate_limited', detail: expect.any(String) });
@@ -164,20 +166,20 @@ export function transportContract(name: string, setup: TransportSetup): void {
       expect(ms).toBeLessThan(PROMPT_MS);
     });
 
-    cases('server_error', 'HTTP 5xx comes back as transient, nothing shown', async () => {
+    itCan('server_error', 'HTTP 5xx comes back as transient, nothing shown', async () => {
       const t = tag();
       const { result, shown } = await post(fault('server_error'), digest(t, w.transport.limits), `${t}/1`);
       expect(result).toMatchObject({ ok: false, kind: 'transient', detail: expect.any(String) });
       expect(shown).toEqual([]);
     });
 
-    cases('reset', 'a reset connection comes back as transient', async () => {
+    itCan('reset', 'a reset connection comes back as transient', async () => {
       const t = tag();
       const { result } = await post(fault('reset'), digest(t, w.transport.limits), `${t}/1`);
       expect(result).toMatchObject({ ok: false, kind: 'transient', detail: expect.any(String) });
     });
 
-    cases('hang', 'a platform that never answers comes back promptly as transient', async () => {
+    itCan('hang', 'a platform that never answers comes back promptly as transient', async () => {
       const t = tag();
       const { result, shown, ms } = await post(fault('hang'), digest(t, w.transport.limits), `${t}/1`);
       expect(result).toMatchObject({ ok: false, kind: 'transient', detail: expect.any(String) });
@@ -185,14 +187,14 @@ export function transportContract(name: string, setup: TransportSetup): void {
       expect(ms).toBeLessThan(PROMPT_MS);
     });
 
-    cases('missing', 'a channel that does not exist is not_found, nothing shown', async () => {
+    itCan('missing', 'a channel that does not exist is not_found, nothing shown', async () => {
       const t = tag();
       const { result, shown } = await post(w.missing!(), digest(t, w.transport.limits), `${t}/1`);
       expect(result).toMatchObject({ ok: false, kind: 'not_found', detail: expect.any(String) });
       expect(shown).toEqual([]);
     });
 
-    cases('forbidden', 'a channel the bot may not post in is forbidden, nothing shown', async () => {
+    itCan('forbidden', 'a channel the bot may not post in is forbidden, nothing shown', async () => {
       const t = tag();
       const { result, shown } = await post(w.forbidden!(), digest(t, w.transport.limits), `${t}/1`);
       expect(result).toMatchObject({ ok: false, kind: 'forbidden', detail: expect.any(String) });
@@ -203,7 +205,7 @@ export function transportContract(name: string, setup: TransportSetup): void {
       expect(can('findPosted') || can('repeatShowsOnce'), 'a transport with neither would post a digest twice after a crash').toBe(true);
     });
 
-    cases('repeatShowsOnce', 'posting the same idempotency key again shows one message and gives the same id', async () => {
+    itCan('repeatShowsOnce', 'posting the same idempotency key again shows one message and gives the same id', async () => {
       const t = tag();
       const channel = w.channel();
       const first = await post(channel, digest(t, w.transport.limits), `${t}/1`);
@@ -214,7 +216,7 @@ export function transportContract(name: string, setup: TransportSetup): void {
       expect(again.shown).toEqual([]);
     });
 
-    cases('findPosted', 'findPosted after a post returns the first message id; an unknown key is null', async () => {
+    itCan('findPosted', 'findPosted after a post returns the first message id; an unknown key is null', async () => {
       const t = tag();
       const channel = w.channel();
       const { result } = await post(channel, digest(t, w.transport.limits, w.transport.limits.itemsPerMessage), `${t}/1`);
@@ -224,7 +226,7 @@ export function transportContract(name: string, setup: TransportSetup): void {
       expect(await w.transport.findPosted!(channel, `${tag()}/1`)).toBeNull();
     });
 
-    cases('lost_response', 'after a lost response the message shows once and the transport can say it went out', async () => {
+    itCan('lost_response', 'after a lost response the message shows once and the transport can say it went out', async () => {
       const t = tag();
       const channel = fault('lost_response');
       const { result, shown } = await post(channel, digest(t, w.transport.limits), `${t}/1`);
@@ -235,7 +237,7 @@ export function transportContract(name: string, setup: TransportSetup): void {
       expect(await w.transport.findPosted!(channel, `${t}/1`)).toMatch(/\S/);
     });
 
-    cases('history_down', 'findPosted that cannot read the channel rejects instead of answering "not posted"', async () => {
+    itCan('history_down', 'findPosted that cannot read the channel rejects instead of answering "not posted"', async () => {
       const t = tag();
       const channel = fault('history_down');
       const { result } = await post(channel, digest(t, w.transport.limits), `${t}/1`);
