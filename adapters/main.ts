@@ -1,6 +1,6 @@
 import type { App } from './compose.ts';
 import type { Transport } from '../src/ports/transport.ts';
-import { ConsoleTransport } from './console/console-transport.ts';
+import { ConsoleTransport } from './console/transport.ts';
 import type { ConsolePrompt } from './console/console-prompt.ts';
 import { runConsole } from './console/console-workspace.ts';
 import { instrumentBot, instrumentTransport } from '../src/ops/instrument.ts';
@@ -35,12 +35,12 @@ export async function startBot(app: App, io: StartIO): Promise<void> {
   try {
     // Discord first, so that Slack's HTTP receiver (which then owns PORT) can report both in /healthz.
     if (config.discordToken) {
-      const { startDiscord } = await import('./discord/start-discord.ts');
+      const { startDiscord } = await import('./discord/start.ts');
       adapters.discord = await startDiscord(app);
       running.push(adapters.discord);
     }
     if (config.slackBotToken) {
-      const { startSlack } = await import('./slack/start-slack.ts');
+      const { startSlack } = await import('./slack/start.ts');
       const others = status();
       adapters.slack = await startSlack(app, {
         opsAdapters: { ...others, slack: () => adapters.slack?.status() ?? 'connecting' },

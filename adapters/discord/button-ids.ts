@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { replyButtons, type Button, type Reply } from '../../src/bot/reply.ts';
 import type { Store } from '../../src/ports/store.ts';
 import { LIMITS } from './limits.ts';
-import { CUSTOM_ID_SEPARATOR, defaultCustomId } from './render-reply.ts';
+import { CUSTOM_ID_SEPARATOR, defaultCustomId } from './render/reply.ts';
 
 /** Button values too long for a custom_id wait here; the custom_id carries `~key` instead. */
 const NAMESPACE = 'discord.buttons';

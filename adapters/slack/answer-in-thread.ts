@@ -1,10 +1,10 @@
 import type { webApi } from '@slack/bolt';
 import { answerConversation } from '../conversation.ts';
 import { postInConversation } from './deliver-reply.ts';
-import { slackProblemSentence } from './slack-errors.ts';
+import { slackProblemSentence } from './errors.ts';
 import type { SlackDeps } from './slack-deps.ts';
-import { channelKey, isDirectChannel } from './slack-ids.ts';
-import { decodeSlackText, stripBotMention } from './slack-text.ts';
+import { channelKey, isDirectChannel } from './channel-key.ts';
+import { decodeSlackText, stripBotMention } from './render/text.ts';
 
 export interface Conversation {
   kind: 'mention' | 'message';

@@ -2,9 +2,9 @@ import type { webApi } from '@slack/bolt';
 import type { App } from '../compose.ts';
 import { homeReply, subscribedChannels } from '../../src/commands/home-reply.ts';
 import type { Logger } from '../../src/logger.ts';
-import { homeView } from './render-view.ts';
-import { slackErrorCode } from './slack-errors.ts';
-import { channelKey } from './slack-ids.ts';
+import { homeView } from './render/view.ts';
+import { slackErrorCode } from './errors.ts';
+import { channelKey } from './channel-key.ts';
 import type { SlackUsers } from './slack-users.ts';
 
 /** People whose Home tab is refreshed when a subscription changes: opened within a day, newest 50. */

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../src/logger.ts';
-import { classifySlackError } from './slack-errors.ts';
+import { classifySlackError } from './errors.ts';
 
 /** The first reply under a digest whose subscription asked for a thread. */
 export const THREAD_INVITE = 'Questions about this digest? Ask here, mentioning SCO Bot, and the answers stay in this thread.';

@@ -1,5 +1,5 @@
-import { channelKey } from '../../../adapters/discord/command-text.ts';
-import { startDiscord, type DiscordHandle, type DiscordOptions } from '../../../adapters/discord/start-discord.ts';
+import { channelKey } from '../../../adapters/discord/incoming-text.ts';
+import { startDiscord, type DiscordHandle, type DiscordOptions } from '../../../adapters/discord/start.ts';
 import { makeTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions, type RecordedCall } from './fake-discord.ts';
 

@@ -1,4 +1,4 @@
-import { startSlack, type SlackHandle, type StartSlackOptions } from '../../../adapters/slack/start-slack.ts';
+import { startSlack, type SlackHandle, type StartSlackOptions } from '../../../adapters/slack/start.ts';
 import type { Config } from '../../../src/config.ts';
 import { makeTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { FakeSlack } from './fake-slack.ts';

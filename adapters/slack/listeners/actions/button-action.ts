@@ -2,9 +2,9 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import type { Request } from '../../../../src/bot/request.ts';
 import { postInConversation, respondWith } from '../../deliver-reply.ts';
 import { replyInView } from '../../reply-in-view.ts';
-import { friendlySentence } from '../../slack-errors.ts';
+import { friendlySentence } from '../../errors.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
-import { channelKey, isDirectChannel } from '../../slack-ids.ts';
+import { channelKey, isDirectChannel } from '../../channel-key.ts';
 
 /**
  * A button press (`results.more`, `results.share`, `feedback.up` ...): acks at once, hands the

@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Request } from '../../../../src/bot/request.ts';
 import { respondWith } from '../../deliver-reply.ts';
-import { friendlySentence } from '../../slack-errors.ts';
+import { friendlySentence } from '../../errors.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
-import { channelKey } from '../../slack-ids.ts';
-import { decodeSlackText } from '../../slack-text.ts';
+import { channelKey } from '../../channel-key.ts';
+import { decodeSlackText } from '../../render/text.ts';
 import { isBareSubscribe, openSubscribeModal } from '../views/subscribe-form.ts';
 
 /** `/sco <text>`: acks at once (Slack allows 3 s), then answers through the response_url. */

@@ -2,10 +2,10 @@ import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } 
 import type { Request } from '../../../../src/bot/request.ts';
 import { MESSAGE_RELEASES_ACTION } from '../../../../src/commands/message-releases.ts';
 import { respondWith } from '../../deliver-reply.ts';
-import { friendlySentence } from '../../slack-errors.ts';
+import { friendlySentence } from '../../errors.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
-import { channelKey } from '../../slack-ids.ts';
-import { decodeSlackText } from '../../slack-text.ts';
+import { channelKey } from '../../channel-key.ts';
+import { decodeSlackText } from '../../render/text.ts';
 
 /** The manifest's message shortcut "Find SCO releases about this". */
 export const FIND_RELEASES_SHORTCUT = 'sco_find_releases';

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Request } from '../../../../src/bot/request.ts';
-import { replyModal } from '../../render-view.ts';
+import { replyModal } from '../../render/view.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
-import { channelKey } from '../../slack-ids.ts';
+import { channelKey } from '../../channel-key.ts';
 
 export const SEARCH_VIEW = 'sco_search';
 const QUERY_BLOCK = 'query';

@@ -4,10 +4,10 @@ import { HOME_SUBSCRIBE_ACTION } from '../../../../src/commands/home-reply.ts';
 import { matchingCount, subscribeFormText } from '../../../../src/commands/subscribe-form.ts';
 import { textReply } from '../../../../src/bot/reply.ts';
 import { postInConversation } from '../../deliver-reply.ts';
-import { replyModal } from '../../render-view.ts';
+import { replyModal } from '../../render/view.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
-import { channelKey } from '../../slack-ids.ts';
-import { truncate } from '../../slack-text.ts';
+import { channelKey } from '../../channel-key.ts';
+import { truncate } from '../../render/text.ts';
 import { FILTER_ACTION, readForm, readTarget, subscribeModal, SUBSCRIBE_VIEW, type SubscribeTarget } from '../../subscribe-modal.ts';
 
 const NOT_MANAGER = 'Sorry, only people who can manage a channel can subscribe it to digests. Ask a workspace admin.';

@@ -2,11 +2,11 @@ import { Client, Events, GatewayIntentBits, Partials, type RateLimitData } from 
 import type { App } from '../compose.ts';
 import { BotError } from '../../src/errors.ts';
 import type { Transport } from '../../src/ports/transport.ts';
-import { createDiscordTransport } from './discord-transport.ts';
-import { interactionHandler } from './handle-interaction.ts';
-import { mentionHandler } from './handle-mention.ts';
+import { createDiscordTransport } from './transport.ts';
+import { interactionHandler } from './listeners/index.ts';
+import { mentionHandler } from './listeners/mention.ts';
 import { explainLoginError } from './login-error.ts';
-import { NO_MENTIONS } from './message-body.ts';
+import { NO_MENTIONS } from './render/message-body.ts';
 
 /**
  * Guilds: channels and threads; GuildMessages: mentions of the bot (Discord includes the text

@@ -7,18 +7,18 @@ import {
   type ChatInputCommandInteraction,
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
-import type { App } from '../compose.ts';
-import type { Reply } from '../../src/bot/reply.ts';
-import type { Request, RequestUser } from '../../src/bot/request.ts';
-import { MESSAGE_RELEASES_ACTION } from '../../src/commands/message-releases.ts';
-import { customIdsFor, parseCustomId } from './button-ids.ts';
-import { channelKey, commandText } from './command-text.ts';
-import { FIND_RELEASES_MENU, messageWords } from './message-menu.ts';
-import { renderReply } from './render-reply.ts';
-import { defer, respond, whenSlow, type Deferral, type Repliable } from './respond-interaction.ts';
-import { ROOT_COMMAND, specForSubcommand } from './slash-commands.ts';
-import { queryChoices } from './title-choices.ts';
-import { topicChoices } from './topic-choices.ts';
+import type { App } from '../../compose.ts';
+import type { Reply } from '../../../src/bot/reply.ts';
+import type { Request, RequestUser } from '../../../src/bot/request.ts';
+import { MESSAGE_RELEASES_ACTION } from '../../../src/commands/message-releases.ts';
+import { customIdsFor, parseCustomId } from '../button-ids.ts';
+import { channelKey, commandText } from '../incoming-text.ts';
+import { FIND_RELEASES_MENU, messageWords } from '../message-menu.ts';
+import { renderReply } from '../render/reply.ts';
+import { defer, respond, whenSlow, type Deferral, type Repliable } from '../respond-interaction.ts';
+import { ROOT_COMMAND, specForSubcommand } from '../slash-commands.ts';
+import { queryChoices } from '../title-choices.ts';
+import { topicChoices } from '../topic-choices.ts';
 
 const SORRY = 'Sorry, something went wrong on my side while handling that. Please try again in a moment.';
 

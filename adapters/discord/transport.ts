@@ -3,12 +3,12 @@ import { Routes, type REST } from 'discord.js';
 import type { Reply } from '../../src/bot/reply.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { PostResult, Transport } from '../../src/ports/transport.ts';
-import { classifyError } from './classify-error.ts';
-import { channelIdOf } from './command-text.ts';
+import { classifyError } from './errors.ts';
+import { channelIdOf } from './incoming-text.ts';
 import { LIMITS } from './limits.ts';
-import { channelMessageBody } from './message-body.ts';
+import { channelMessageBody } from './render/message-body.ts';
 import { openThread } from './open-thread.ts';
-import { renderReply, type DiscordMessage } from './render-reply.ts';
+import { renderReply, type DiscordMessage } from './render/reply.ts';
 
 /**
  * The nonce for part `part` of the message posted under `key`: a hash, so it fits Discord's 25

@@ -1,12 +1,12 @@
 import { PermissionFlagsBits, Routes, type Client, type Message } from 'discord.js';
-import type { App } from '../compose.ts';
-import { textReply, type Reply } from '../../src/bot/reply.ts';
-import type { Request } from '../../src/bot/request.ts';
-import { answerConversation } from '../conversation.ts';
-import { customIdsFor } from './button-ids.ts';
-import { channelKey } from './command-text.ts';
-import { channelMessageBody } from './message-body.ts';
-import { renderReply } from './render-reply.ts';
+import type { App } from '../../compose.ts';
+import { textReply, type Reply } from '../../../src/bot/reply.ts';
+import type { Request } from '../../../src/bot/request.ts';
+import { answerConversation } from '../../conversation.ts';
+import { customIdsFor } from '../button-ids.ts';
+import { channelKey } from '../incoming-text.ts';
+import { channelMessageBody } from '../render/message-body.ts';
+import { renderReply } from '../render/reply.ts';
 
 /** Discord shows "is typing" for 10 s after each call; renew a little before it runs out. */
 const TYPING_RENEW_MS = 8000;

@@ -1,8 +1,8 @@
 import type { types } from '@slack/bolt';
-import { plain, type Block, type Button, type Citation, type DigestItem, type Reply, type ResultItem, type RichText } from '../../src/bot/reply.ts';
-import { link, richToMrkdwn } from './render-inline.ts';
-import { LIMITS } from './slack-limits.ts';
-import { escapeEntities, escapeMrkdwn, safePlain, splitText, truncate } from './slack-text.ts';
+import { plain, type Block, type Button, type Citation, type DigestItem, type Reply, type ResultItem, type RichText } from '../../../src/bot/reply.ts';
+import { link, richToMrkdwn } from './inline.ts';
+import { LIMITS } from '../limits.ts';
+import { escapeEntities, escapeMrkdwn, safePlain, splitText, truncate } from './text.ts';
 
 type KnownBlock = types.KnownBlock;
 

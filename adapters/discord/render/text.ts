@@ -1,5 +1,5 @@
-import type { RichText } from '../../src/bot/reply.ts';
-import { safeCut } from '../../src/util/safe-cut.ts';
+import type { RichText } from '../../../src/bot/reply.ts';
+import { safeCut } from '../../../src/util/safe-cut.ts';
 
 /**
  * Text from people and releases is shown literally: Discord markdown is escaped, and mentions

@@ -7,10 +7,10 @@ import type { StatusProviders } from '../../src/ops/health.ts';
 import type { Transport } from '../../src/ports/transport.ts';
 import { createOpsHandler } from '../http/health-server.ts';
 import { boltLogger } from './bolt-logger.ts';
-import { slackErrorCode } from './slack-errors.ts';
+import { slackErrorCode } from './errors.ts';
 import { createFreshHttpReceiver } from './fresh-http-receiver.ts';
 import { registerListeners } from './listeners/index.ts';
-import { SlackTransport } from './slack-transport.ts';
+import { SlackTransport } from './transport.ts';
 import { SlackUsers } from './slack-users.ts';
 
 export type SlackStatus = 'connected' | 'connecting' | 'down';

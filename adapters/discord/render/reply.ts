@@ -1,10 +1,10 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
 import { ButtonStyle, ComponentType } from 'discord.js';
-import { replyButtons, type Block, type Button, type Reply } from '../../src/bot/reply.ts';
-import { LIMITS } from './limits.ts';
-import { escapeText, richToMarkdown, truncate } from './render-text.ts';
-import { renderAnswer, renderDigestItem, renderResult } from './render-items.ts';
-import { splitText } from './split-text.ts';
+import { replyButtons, type Block, type Button, type Reply } from '../../../src/bot/reply.ts';
+import { LIMITS } from '../limits.ts';
+import { escapeText, richToMarkdown, truncate } from './text.ts';
+import { renderAnswer, renderDigestItem, renderResult } from './items.ts';
+import { splitText } from '../split-text.ts';
 
 export { splitText };
 

@@ -2,9 +2,9 @@ import type { webApi } from '@slack/bolt';
 import type { Reply } from '../../src/bot/reply.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { PostResult, Transport } from '../../src/ports/transport.ts';
-import { renderMessages } from './render-blocks.ts';
-import { classifySlackError } from './slack-errors.ts';
-import { parseChannelKey } from './slack-ids.ts';
+import { renderMessages } from './render/blocks.ts';
+import { classifySlackError } from './errors.ts';
+import { parseChannelKey } from './channel-key.ts';
 import { openThread } from './open-thread.ts';
 
 /** Message metadata type the bot's scheduled posts carry. */

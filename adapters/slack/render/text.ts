@@ -4,7 +4,7 @@
  * `<!here>` or a user mention, nor switch formatting on for the text around it.
  */
 
-import { safeCut } from '../../src/util/safe-cut.ts';
+import { safeCut } from '../../../src/util/safe-cut.ts';
 
 const WORD_JOINER = '\u2060';
 
