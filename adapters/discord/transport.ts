@@ -4,7 +4,7 @@ import type { Reply } from '../../src/bot/reply.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { PostResult, Transport } from '../../src/ports/transport.ts';
 import { classifyError } from './errors.ts';
-import { channelIdOf } from './incoming-text.ts';
+import { parseChannelKey } from './channel-key.ts';
 import { LIMITS } from './limits.ts';
 import { channelMessageBody } from './render/message-body.ts';
 import { openThread } from './open-thread.ts';
@@ -48,7 +48,7 @@ export function createDiscordTransport(rest: REST, logger: Logger): Transport {
     // One embed per item plus a heading embed: 9 items fit the 10 embeds of a message.
     limits: { itemsPerMessage: LIMITS.embedsPerMessage - 1, charsPerMessage: LIMITS.embedCharsPerMessage - 500 },
     async post(channel: string, reply: Reply, options: { idempotencyKey: string }): Promise<PostResult> {
-      const channelId = channelIdOf(channel);
+      const channelId = parseChannelKey(channel)?.channel;
       if (!channelId) return { ok: false, kind: 'not_found', detail: `not a Discord channel key: ${channel}` };
       const rendered = renderReply(reply);
       let firstId: string | null = null;
@@ -71,7 +71,7 @@ export function createDiscordTransport(rest: REST, logger: Logger): Transport {
 
     /** Looks through the channel's last 100 messages for every part carrying the delivery's reference. */
     async findPosted(channel: string, idempotencyKey: string): Promise<string | null> {
-      const channelId = channelIdOf(channel);
+      const channelId = parseChannelKey(channel)?.channel;
       if (!channelId) return null;
       const recent = (await rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: '100' }) })) as FetchedMessage[];
       const ref = refOf(idempotencyKey);

@@ -4,7 +4,7 @@ import { postInConversation } from './deliver-reply.ts';
 import { slackProblemSentence } from './errors.ts';
 import type { SlackDeps } from './slack-deps.ts';
 import { channelKey, isDirectChannel } from './channel-key.ts';
-import { decodeSlackText, stripBotMention } from './render/text.ts';
+import { decodeSlackText, stripBotMention } from './incoming-text.ts';
 
 export interface Conversation {
   kind: 'mention' | 'message';

@@ -27,7 +27,7 @@ export function slackErrorCode(error: unknown): string | undefined {
  * A Web API failure as a Transport result, with a detail that says what to do about it
  * (invite the bot, add a scope), since a person reads it in the logs or the status page.
  */
-export function classifySlackError(error: unknown): Failure {
+export function classifyError(error: unknown): Failure {
   const e = shape(error);
   if (e.code === 'slack_webapi_rate_limited_error') {
     const seconds = typeof e.retryAfter === 'number' && e.retryAfter > 0 ? e.retryAfter : 1;

@@ -4,7 +4,8 @@ import { textReply, type Reply } from '../../../src/bot/reply.ts';
 import type { Request } from '../../../src/bot/request.ts';
 import { answerConversation } from '../../conversation.ts';
 import { customIdsFor } from '../button-ids.ts';
-import { channelKey } from '../incoming-text.ts';
+import { channelKey } from '../channel-key.ts';
+import { stripMention } from '../incoming-text.ts';
 import { channelMessageBody } from '../render/message-body.ts';
 import { renderReply } from '../render/reply.ts';
 
@@ -20,12 +21,6 @@ function canManage(message: Message): boolean {
   } catch {
     return false;
   }
-}
-
-/** The question without the bot's own mentions; other mentions stay (and are defused when shown). */
-export function stripMention(content: string, botId: string, botRoleIds: string[] = []): string {
-  const ids = [`!?${botId}`, ...botRoleIds.map((r) => `&${r}`)].join('|');
-  return content.replace(new RegExp(`<@(?:${ids})>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
 }
 
 /**

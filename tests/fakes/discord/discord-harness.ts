@@ -1,4 +1,4 @@
-import { channelKey } from '../../../adapters/discord/incoming-text.ts';
+import { channelKey } from '../../../adapters/discord/channel-key.ts';
 import { startDiscord, type DiscordHandle, type DiscordOptions } from '../../../adapters/discord/start.ts';
 import { makeTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions, type RecordedCall } from './fake-discord.ts';

@@ -4,7 +4,7 @@ import { respondWith } from '../../deliver-reply.ts';
 import { friendlySentence } from '../../errors.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { channelKey } from '../../channel-key.ts';
-import { decodeSlackText } from '../../render/text.ts';
+import { decodeSlackText } from '../../incoming-text.ts';
 import { isBareSubscribe, openSubscribeModal } from '../views/subscribe-form.ts';
 
 /** `/sco <text>`: acks at once (Slack allows 3 s), then answers through the response_url. */

@@ -5,7 +5,7 @@ import { respondWith } from '../../deliver-reply.ts';
 import { friendlySentence } from '../../errors.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { channelKey } from '../../channel-key.ts';
-import { decodeSlackText } from '../../render/text.ts';
+import { decodeSlackText } from '../../incoming-text.ts';
 
 /** The manifest's message shortcut "Find SCO releases about this". */
 export const FIND_RELEASES_SHORTCUT = 'sco_find_releases';
