@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { answerConversation } from '../conversation.ts';
 import { postInConversation } from './deliver-reply.ts';
 import { slackProblemSentence } from './errors.ts';
-import type { SlackDeps } from './slack-deps.ts';
+import type { SlackDeps } from './deps.ts';
 import { channelKey, isDirectChannel } from './channel-key.ts';
 import { decodeSlackText, stripBotMention } from './incoming-text.ts';
 

@@ -1,6 +1,6 @@
 import type { BlockAction, webApi } from '@slack/bolt';
 import type { Reply } from '../../src/bot/reply.ts';
-import type { SlackDeps } from './slack-deps.ts';
+import type { SlackDeps } from './deps.ts';
 import { replyModal } from './render/view.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { App as BoltApp } from '@slack/bolt';
 import { PoliteFetcher } from '../../../src/fetch/polite-fetcher.ts';
 import { HomeTab } from '../home-tab.ts';
-import type { SlackDeps } from '../slack-deps.ts';
+import type { SlackDeps } from '../deps.ts';
 import { buttonAction } from './actions/button-action.ts';
 import { registerHomeButtons } from './actions/home-buttons.ts';
 import { scoCommand } from './commands/sco-command.ts';

@@ -3,7 +3,7 @@ import type { Request } from '../../../../src/bot/request.ts';
 import { postInConversation, respondWith } from '../../deliver-reply.ts';
 import { replyInView } from '../../reply-in-view.ts';
 import { friendlySentence } from '../../errors.ts';
-import type { SlackDeps } from '../../slack-deps.ts';
+import type { SlackDeps } from '../../deps.ts';
 import { channelKey, isDirectChannel } from '../../channel-key.ts';
 
 /**

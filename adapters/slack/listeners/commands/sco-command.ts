@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { Request } from '../../../../src/bot/request.ts';
 import { respondWith } from '../../deliver-reply.ts';
 import { friendlySentence } from '../../errors.ts';
-import type { SlackDeps } from '../../slack-deps.ts';
+import type { SlackDeps } from '../../deps.ts';
 import { channelKey } from '../../channel-key.ts';
 import { decodeSlackText } from '../../incoming-text.ts';
 import { isBareSubscribe, openSubscribeModal } from '../views/subscribe-form.ts';

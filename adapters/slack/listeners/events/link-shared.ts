@@ -3,7 +3,7 @@ import type { PoliteFetcher } from '../../../../src/fetch/polite-fetcher.ts';
 import { releaseCard } from '../../../../src/commands/release-card.ts';
 import { LinkReleases } from '../../../../src/commands/release-for-link.ts';
 import { renderViewBlocks } from '../../render/view.ts';
-import type { SlackDeps } from '../../slack-deps.ts';
+import type { SlackDeps } from '../../deps.ts';
 
 /** Links unfurled per message at most: Slack itself shows only the first few. */
 const MAX_LINKS = 5;

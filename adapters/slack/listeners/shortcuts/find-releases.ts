@@ -3,7 +3,7 @@ import type { Request } from '../../../../src/bot/request.ts';
 import { MESSAGE_RELEASES_ACTION } from '../../../../src/commands/message-releases.ts';
 import { respondWith } from '../../deliver-reply.ts';
 import { friendlySentence } from '../../errors.ts';
-import type { SlackDeps } from '../../slack-deps.ts';
+import type { SlackDeps } from '../../deps.ts';
 import { channelKey } from '../../channel-key.ts';
 import { decodeSlackText } from '../../incoming-text.ts';
 

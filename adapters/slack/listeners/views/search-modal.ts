@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Request } from '../../../../src/bot/request.ts';
 import { replyModal } from '../../render/view.ts';
-import type { SlackDeps } from '../../slack-deps.ts';
+import type { SlackDeps } from '../../deps.ts';
 import { channelKey } from '../../channel-key.ts';
 
 export const SEARCH_VIEW = 'sco_search';

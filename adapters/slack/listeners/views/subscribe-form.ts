@@ -5,7 +5,7 @@ import { matchingCount, subscribeFormText } from '../../../../src/commands/subsc
 import { textReply } from '../../../../src/bot/reply.ts';
 import { postInConversation } from '../../deliver-reply.ts';
 import { replyModal } from '../../render/view.ts';
-import type { SlackDeps } from '../../slack-deps.ts';
+import type { SlackDeps } from '../../deps.ts';
 import { channelKey } from '../../channel-key.ts';
 import { truncate } from '../../render/text.ts';
 import { FILTER_ACTION, readForm, readTarget, subscribeModal, SUBSCRIBE_VIEW, type SubscribeTarget } from '../../subscribe-modal.ts';

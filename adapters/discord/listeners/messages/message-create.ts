@@ -1,13 +1,13 @@
 import { PermissionFlagsBits, Routes, type Client, type Message } from 'discord.js';
-import type { App } from '../../compose.ts';
-import { textReply, type Reply } from '../../../src/bot/reply.ts';
-import type { Request } from '../../../src/bot/request.ts';
-import { answerConversation } from '../../conversation.ts';
-import { customIdsFor } from '../button-ids.ts';
-import { channelKey } from '../channel-key.ts';
-import { stripMention } from '../incoming-text.ts';
-import { channelMessageBody } from '../render/message-body.ts';
-import { renderReply } from '../render/reply.ts';
+import { textReply, type Reply } from '../../../../src/bot/reply.ts';
+import type { Request } from '../../../../src/bot/request.ts';
+import { answerConversation } from '../../../conversation.ts';
+import { customIdsFor } from '../../button-ids.ts';
+import { channelKey } from '../../channel-key.ts';
+import type { DiscordDeps } from '../../deps.ts';
+import { stripMention } from '../../incoming-text.ts';
+import { channelMessageBody } from '../../render/message-body.ts';
+import { renderReply } from '../../render/reply.ts';
 
 /** Discord shows "is typing" for 10 s after each call; renew a little before it runs out. */
 const TYPING_RENEW_MS = 8000;
@@ -36,7 +36,7 @@ function botRolesMentioned(message: Message, botId: string): string[] {
  * the shared conversation edge (claimed once across instances, typing while slow, one friendly
  * sentence on failure): the answer is posted in the same channel or thread as a reply to it.
  */
-export function mentionHandler(app: App, client: Client, settings: { deferAfterMs: number }) {
+export function messageCreate(deps: DiscordDeps, client: Client, settings: { deferAfterMs: number }) {
   return async (message: Message): Promise<void> => {
     try {
       const me = client.user;
@@ -53,7 +53,7 @@ export function mentionHandler(app: App, client: Client, settings: { deferAfterM
         raw: message,
       };
       const post = async (reply: Reply) => {
-        const rendered = renderReply(reply, await customIdsFor(reply, app.store));
+        const rendered = renderReply(reply, await customIdsFor(reply, deps.store));
         let first = true;
         for (const m of rendered.messages) {
           const extra = first ? { message_reference: { message_id: message.id, fail_if_not_exists: false } } : {};
@@ -63,7 +63,7 @@ export function mentionHandler(app: App, client: Client, settings: { deferAfterM
       };
       const sendTyping = () => client.rest.post(Routes.channelTyping(message.channelId)).catch(() => undefined);
       let typing: NodeJS.Timeout | undefined;
-      await answerConversation(app, {
+      await answerConversation(deps, {
         // Message ids are unique across Discord: one key per message, whichever instance gets it.
         claimKey: `discord:${message.id}`,
         workingAfterMs: settings.deferAfterMs,
@@ -75,10 +75,12 @@ export function mentionHandler(app: App, client: Client, settings: { deferAfterM
         request: async () => request,
         post,
         tell: (sentence) => post(textReply(sentence, 'thread')),
+        // No sentenceFor, unlike Slack: what fails here (a channel permission) is for a server admin to
+        // fix, not something the person can do with a command as a Slack user can with `/invite`.
         logFields: { platform: 'discord', channel: message.channelId, kind: request.kind },
       });
     } catch (error) {
-      app.logger.error({ err: error, channel: message.channelId }, 'discord mention failed');
+      deps.logger.error({ err: error, channel: message.channelId }, 'discord mention failed');
     }
   };
 }
