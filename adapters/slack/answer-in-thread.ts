@@ -32,7 +32,7 @@ export async function answerInThread(deps: SlackDeps, client: webApi.WebClient, 
   const thread = c.threadTs ?? c.ts;
   const direct = isDirectChannel(c.channel);
   await answerConversation(
-    { store: deps.app.store, bot: deps.app.bot, logger: deps.logger },
+    { store: deps.services.store, bot: deps.bot, logger: deps.logger },
     {
       claimKey: `${channel}:${c.ts}`,
       workingAfterMs: 0,

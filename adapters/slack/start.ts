@@ -11,7 +11,7 @@ import { slackErrorCode } from './errors.ts';
 import { createFreshHttpReceiver } from './fresh-http-receiver.ts';
 import { registerListeners } from './listeners/index.ts';
 import { SlackTransport } from './transport.ts';
-import { SlackUsers } from './slack-users.ts';
+import { SlackUsers } from './users.ts';
 
 /** The Slack adapter; in HTTP mode it also knows the port Bolt listens on. */
 export interface SlackAdapter extends PlatformAdapter {
@@ -93,7 +93,7 @@ export function slackAdapter(app: App, options: StartSlackOptions = {}): SlackAd
       const identity = await whoAmI(token, { ...clientOptions, retryConfig: options.retryConfig ?? START_RETRIES }, config.slackApiUrl);
       bolt = new BoltApp({ token, botId: identity.botId, botUserId: identity.botUserId, receiver, logger: bLogger, clientOptions });
       const users = new SlackUsers(bolt.client, config.slackManagers, logger);
-      registerListeners(bolt, { app, users, logger });
+      registerListeners(bolt, { bot: app.bot, registry: app.registry, services: app, users, logger });
       bolt.error(async (error) => {
         logger.error({ err: error }, 'unhandled Slack listener error');
       });

@@ -13,7 +13,7 @@ import { FIND_RELEASES_SHORTCUT, findReleasesShortcut } from './shortcuts/find-r
 
 /** Every listener, one per file; the core decides what each request means. */
 export function registerListeners(bolt: BoltApp, base: SlackDeps): void {
-  const home = new HomeTab(base.app, bolt.client, base.users, base.logger);
+  const home = new HomeTab(base.services, base.registry, bolt.client, base.users, base.logger);
   const deps: SlackDeps = { ...base, home };
   bolt.command('/sco', scoCommand(deps));
   bolt.event('app_home_opened', appHomeOpened(deps, home));

@@ -27,7 +27,7 @@ export function buttonAction(deps: SlackDeps) {
         action: { id: action.action_id, value: action.type === 'button' ? (action.value ?? '') : '' },
         raw: body,
       };
-      const reply = await deps.app.bot.handle(request);
+      const reply = await deps.bot.handle(request);
       if (await replyInView(deps, client, body, action.action_id, reply)) return;
       if (body.response_url) await respondWith(respond, reply, { fromAction: true });
       else await postInConversation(client, reply, { channel, threadTs: message?.thread_ts, user: body.user.id, direct: isDirectChannel(channel) });

@@ -25,7 +25,7 @@ export function scoCommand(deps: SlackDeps) {
         await openSubscribeModal(deps, client, { triggerId: command.trigger_id, user: command.user_id, target: { team: command.team_id, channel: command.channel_id } });
         return;
       }
-      const reply = await deps.app.bot.handle(request);
+      const reply = await deps.bot.handle(request);
       await respondWith(respond, reply);
       await deps.home?.afterCommand(command.team_id, request.text);
     } catch (error) {

@@ -24,7 +24,7 @@ export function findReleasesShortcut(deps: SlackDeps) {
         action: { id: MESSAGE_RELEASES_ACTION, value: decodeSlackText(shortcut.message.text ?? '') },
         raw: shortcut,
       };
-      const reply = await deps.app.bot.handle(request);
+      const reply = await deps.bot.handle(request);
       await respondWith(respond, { ...reply, visibility: 'private' });
     } catch (error) {
       deps.logger.error({ err: error }, 'message shortcut failed');

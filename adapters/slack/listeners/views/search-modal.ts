@@ -55,7 +55,7 @@ export function submitSearch(deps: SlackDeps) {
       channel: channelKey(body.team?.id ?? body.user.team_id ?? '', `home-${body.user.id}`),
       raw: body,
     };
-    const reply = await deps.app.bot.handle(request);
+    const reply = await deps.bot.handle(request);
     await ack({ response_action: 'update', view: replyModal('Search results', reply) });
   };
 }
