@@ -35,6 +35,8 @@ export async function answerInThread(deps: SlackDeps, client: webApi.WebClient, 
     { store: deps.services.store, bot: deps.bot, logger: deps.logger },
     {
       claimKey: `${channel}:${c.ts}`,
+      // 👀 at once: a reaction marks which message is being answered, costs one call and stays
+      // until removed (Discord's typing is per channel and runs out, so it waits until slow).
       workingAfterMs: 0,
       showWorking: async () => {
         await client.reactions.add({ channel: c.channel, timestamp: c.ts, name: WORKING });
@@ -54,6 +56,8 @@ export async function answerInThread(deps: SlackDeps, client: webApi.WebClient, 
         };
       },
       post: (reply) => postInConversation(client, reply, { channel: c.channel, threadTs: thread, user: c.user, direct }),
+      // Ephemeral in a channel, so only the person sees that it failed (Discord has no ephemeral
+      // messages outside interactions, so there the sentence is a reply).
       tell: async (text) => {
         await (direct
           ? client.chat.postMessage({ channel: c.channel, thread_ts: thread, text })

@@ -1,4 +1,5 @@
 import type { PostResult } from '../../src/ports/transport.ts';
+import { CONVERSATION_FAILED } from '../conversation.ts';
 
 type Failure = Exclude<PostResult, { ok: true }>;
 
@@ -59,11 +60,12 @@ export function classifyError(error: unknown): Failure {
 }
 
 /**
- * The one sentence a person sees when their request failed on Slack's side; the log gets the
- * detail. Where there is something to do, it says what.
+ * The one sentence a person sees when their request failed: the same as on Discord and in a
+ * conversation, unless there is something they can do about it here (invite the bot). The log
+ * gets the detail.
  */
 export function friendlySentence(error: unknown): string {
-  return slackProblemSentence(error) ?? 'Sorry, something went wrong while I was talking to Slack. Please try again in a moment.';
+  return slackProblemSentence(error) ?? CONVERSATION_FAILED;
 }
 
 /** What the person can do about this Slack failure (invite the bot, reinstall), when there is something. */

@@ -1,4 +1,5 @@
 import { Events, MessageFlags, type BaseInteraction, type Client } from 'discord.js';
+import { CONVERSATION_FAILED } from '../../conversation.ts';
 import { interactionAnswers, type InteractionSettings } from '../answer-interaction.ts';
 import type { DiscordDeps } from '../deps.ts';
 import { buttonAction } from './actions/button-action.ts';
@@ -6,8 +7,6 @@ import { scoAutocomplete } from './commands/sco-autocomplete.ts';
 import { scoCommand } from './commands/sco-command.ts';
 import { messageCreate } from './messages/message-create.ts';
 import { findReleasesMenu } from './shortcuts/find-releases.ts';
-
-const SORRY = 'Sorry, something went wrong on my side while handling that. Please try again in a moment.';
 
 /**
  * Every listener, one per file; the core decides what each request means. Discord sends every
@@ -30,7 +29,8 @@ export function registerListeners(client: Client, deps: DiscordDeps, settings: I
     } catch (error) {
       deps.logger.error({ err: error, interaction: interaction.id }, 'discord interaction failed');
       if (!interaction.isRepliable() || interaction.replied) return;
-      const sorry = { content: SORRY, allowedMentions: { parse: [] } };
+      // The same sentence as Slack's and as a failed mention's.
+      const sorry = { content: CONVERSATION_FAILED, allowedMentions: { parse: [] } };
       // After a deferral the "thinking" message must be turned into the apology, not left spinning.
       // (A button was deferred with deferUpdate: its message stays, the apology follows privately.)
       if (interaction.deferred && interaction.isButton()) await interaction.followUp({ ...sorry, flags: MessageFlags.Ephemeral }).catch(() => undefined);

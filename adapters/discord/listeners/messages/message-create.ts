@@ -52,6 +52,8 @@ export function messageCreate(deps: DiscordDeps, client: Client, settings: { def
         ...(message.channel.isThread() ? { thread: message.channelId } : {}),
         raw: message,
       };
+      // A reply to the question where it was asked. (Slack answers in a thread under it; a Discord
+      // thread is a channel of its own, and one per question would crowd the channel list.)
       const post = async (reply: Reply) => {
         const rendered = renderReply(reply, await customIdsFor(reply, deps.store));
         let first = true;
@@ -66,6 +68,8 @@ export function messageCreate(deps: DiscordDeps, client: Client, settings: { def
       await answerConversation(deps, {
         // Message ids are unique across Discord: one key per message, whichever instance gets it.
         claimKey: `discord:${message.id}`,
+        // Typing only when slow: it is shown for the whole channel, lasts 10 s and is renewed by a
+        // call every 8 s, so a quick answer spends no calls on it (Slack's 👀 is shown at once).
         workingAfterMs: settings.deferAfterMs,
         showWorking: async () => {
           typing = setInterval(() => void sendTyping(), TYPING_RENEW_MS);
