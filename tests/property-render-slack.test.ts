@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderMessages } from '../adapters/slack/render/blocks.ts';
+import { renderMessages } from '../adapters/slack/render/reply.ts';
 import { LIMITS } from '../adapters/slack/limits.ts';
 import { replyArb } from './property-reply-arbitrary.ts';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderReply } from '../adapters/discord/render/reply.ts';
 import { splitText as splitDiscord, truncate as truncateDiscord } from '../adapters/discord/render/text.ts';
-import { renderMessages } from '../adapters/slack/render/blocks.ts';
+import { renderMessages } from '../adapters/slack/render/reply.ts';
 import { splitText as splitSlack, truncate as truncateSlack } from '../adapters/slack/render/text.ts';
 import type { Reply } from '../src/bot/reply.ts';
 

@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Reply } from '../../src/bot/reply.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { PostResult, Transport } from '../../src/ports/transport.ts';
-import { renderMessages } from './render/blocks.ts';
+import { renderMessages } from './render/reply.ts';
 import { classifyError } from './errors.ts';
 import { parseChannelKey } from './channel-key.ts';
 import { openThread } from './open-thread.ts';
