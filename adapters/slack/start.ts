@@ -30,7 +30,8 @@ export interface StartSlackOptions {
   apiTimeoutMs?: number;
   /**
    * HTTP mode: the adapters /healthz reports on, since Bolt owns PORT then (default: Slack alone).
-   * Pass getters for every running adapter, e.g. `{ slack: () => ..., discord: () => ... }`.
+   * Pass getters for every adapter, e.g. `{ slack: () => ..., discord: () => ... }`; the map is read at
+   * each request, so main.ts fills it once every adapter is made.
    */
   opsAdapters?: StatusProviders;
 }
