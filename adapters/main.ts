@@ -1,84 +1,77 @@
 import type { App } from './compose.ts';
-import type { Transport } from '../src/ports/transport.ts';
-import { ConsoleTransport } from './console/console-transport.ts';
-import type { ConsolePrompt } from './console/console-prompt.ts';
-import { runConsole } from './console/console-workspace.ts';
+import type { StatusProviders } from '../src/ops/health.ts';
+import type { ConsoleIO } from './console/console-workspace.ts';
+import { consoleAdapter } from './console/start.ts';
+import type { PlatformAdapter } from './platform.ts';
 import { instrumentBot, instrumentTransport } from '../src/ops/instrument.ts';
 
-/** A running platform connection. */
-export interface RunningAdapter {
-  transport: Transport;
-  status(): 'connected' | 'connecting' | 'down';
-  stop(): Promise<void>;
-}
-
-export interface StartIO {
-  input: NodeJS.ReadableStream;
-  write: (text: string) => void;
-  interactive: boolean;
-  /** The console's prompt, which background warnings are printed above. */
-  prompt?: ConsolePrompt;
+/**
+ * The adapters the config asks for: Discord when its token is set, Slack when its tokens are,
+ * both when both are, otherwise the console workspace. A platform's SDK loads only when it is used.
+ */
+async function adaptersFor(app: App, io: ConsoleIO, statuses: StatusProviders): Promise<PlatformAdapter[]> {
+  const { config } = app;
+  const adapters: PlatformAdapter[] = [];
+  if (config.discordToken) {
+    const { discordAdapter } = await import('./discord/start.ts');
+    adapters.push(discordAdapter(app));
+  }
+  if (config.slackBotToken) {
+    const { slackAdapter } = await import('./slack/start.ts');
+    // In Slack HTTP mode Bolt owns PORT and serves /healthz itself, so it reports every adapter.
+    adapters.push(slackAdapter(app, { opsAdapters: statuses }));
+  }
+  if (adapters.length === 0) adapters.push(consoleAdapter(app, io));
+  return adapters;
 }
 
 /**
- * Runs the bot: Slack when its tokens are set, Discord when its token is set, both when both
- * are, otherwise the console workspace. Schedules digests and keeps releases in sync either way.
- * Resolves when the bot should exit (console input ended, or SIGINT/SIGTERM); whatever was
- * started is stopped again when a later part fails to start, so a failed start exits promptly.
+ * Runs the bot: starts each adapter the config asks for, schedules digests through their
+ * transports and keeps releases in sync. Resolves when the bot should exit (the console's input
+ * ended, or SIGINT/SIGTERM); whatever was started is stopped again when a later part fails to
+ * start, so a failed start exits promptly.
  */
-export async function startBot(app: App, io: StartIO): Promise<void> {
+export async function startBot(app: App, io: ConsoleIO): Promise<void> {
   const { config, logger } = app;
   instrumentBot(app);
-  const adapters: Record<string, RunningAdapter> = {};
+  const statuses: StatusProviders = {};
   const running: { stop(): Promise<void> }[] = [];
-  const status = () => Object.fromEntries(Object.entries(adapters).map(([name, a]) => [name, () => a.status()]));
   try {
-    // Discord first, so that Slack's HTTP receiver (which then owns PORT) can report both in /healthz.
-    if (config.discordToken) {
-      const { startDiscord } = await import('./discord/start-discord.ts');
-      adapters.discord = await startDiscord(app);
-      running.push(adapters.discord);
+    const adapters = await adaptersFor(app, io, statuses);
+    for (const adapter of adapters) statuses[adapter.name] = () => adapter.status();
+    for (const adapter of adapters) {
+      await adapter.start();
+      running.push(adapter);
     }
-    if (config.slackBotToken) {
-      const { startSlack } = await import('./slack/start-slack.ts');
-      const others = status();
-      adapters.slack = await startSlack(app, {
-        opsAdapters: { ...others, slack: () => adapters.slack?.status() ?? 'connecting' },
-      });
-      running.push(adapters.slack);
-    }
-    const platforms = Object.values(adapters);
-    const consoleMode = platforms.length === 0;
-    const transports = (consoleMode ? [new ConsoleTransport(io.write, io.interactive)] : platforms.map((a) => a.transport))
-      .map((t) => instrumentTransport(app, t));
+    const transports = adapters.map((a) => instrumentTransport(app, a.transport));
 
     const { startScheduler } = await import('../src/schedule/start-scheduler.ts');
     const { startSync } = await import('../src/sync/start-sync.ts');
     running.unshift(startScheduler(app, transports));
     running.unshift(startSync(app));
 
-    if (!consoleMode) {
-      const { startHealthServer } = await import('./http/health-server.ts');
-      // In Slack HTTP mode Bolt owns PORT and serves /healthz and /metrics itself (see adapters/slack).
-      const slackHttp = Boolean(config.slackBotToken && !config.slackAppToken);
-      if (!slackHttp) {
-        const health = await startHealthServer(app, { port: config.port, adapters: status() });
-        running.unshift({ stop: () => health.close() });
-      }
-      logger.info({ adapters: Object.keys(adapters) }, 'SCO Bot is running');
+    // An adapter that runs by itself (the console) decides when the bot ends; chat platforms run
+    // as a service until a signal, with /healthz for whoever watches the service.
+    const runs = adapters.flatMap((a) => (a.run ? [a.run()] : []));
+    if (runs.length > 0) {
+      await Promise.race(runs);
+      return;
     }
-
-    if (consoleMode) {
-      await runConsole(app, io);
-    } else {
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', () => resolve());
-        process.once('SIGTERM', () => resolve());
-      });
-      logger.info('stopping');
+    const { startHealthServer } = await import('./http/health-server.ts');
+    // In Slack HTTP mode Bolt owns PORT and serves /healthz and /metrics itself (see adapters/slack).
+    const slackHttp = Boolean(config.slackBotToken && !config.slackAppToken);
+    if (!slackHttp) {
+      const health = await startHealthServer(app, { port: config.port, adapters: statuses });
+      running.unshift({ stop: () => health.close() });
     }
+    logger.info({ adapters: adapters.map((a) => a.name) }, 'SCO Bot is running');
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
+    logger.info('stopping');
   } finally {
-    // The sync, the scheduler and the health server first, then the platforms.
+    // The sync, the scheduler and the health server first, then the adapters.
     for (const part of running) await part.stop().catch((error: unknown) => logger.warn({ err: error }, 'stopping failed'));
   }
 }

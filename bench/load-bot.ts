@@ -6,8 +6,8 @@
  *   node bin/run.js bench/load-bot.ts --platform slack --api http://127.0.0.1:PORT/api/ --secret S
  *   node bin/run.js bench/load-bot.ts --platform discord --api http://127.0.0.1:PORT/api --token T
  */
-import { startDiscord } from '../adapters/discord/start-discord.ts';
-import { startSlack } from '../adapters/slack/start-slack.ts';
+import { startDiscord } from '../adapters/discord/start.ts';
+import { startSlack } from '../adapters/slack/start.ts';
 import { makeTestApp } from '../tests/helpers/test-app.ts';
 import { flags } from './child.ts';
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startDiscord } from '../adapters/discord/start-discord.ts';
+import { startDiscord } from '../adapters/discord/start.ts';
 import { registerCommands } from '../adapters/discord/register-commands.ts';
 import { buildRegistry } from '../src/commands/index.ts';
 import { loadConfig } from '../src/config.ts';

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { embedLength, renderReply, type DiscordMessage } from '../adapters/discord/render-reply.ts';
-import { escapeText, richToMarkdown } from '../adapters/discord/render-text.ts';
+import { embedLength, renderReply, type DiscordMessage } from '../adapters/discord/render/reply.ts';
+import { escapeText, richToMarkdown } from '../adapters/discord/render/text.ts';
 import { topicChoices } from '../adapters/discord/topic-choices.ts';
-import { commandText } from '../adapters/discord/command-text.ts';
+import { commandText } from '../adapters/discord/incoming-text.ts';
 import type { Reply } from '../src/bot/reply.ts';
 import type { CommandSpec } from '../src/commands/registry.ts';
 import { replyArb } from './property-reply-arbitrary.ts';

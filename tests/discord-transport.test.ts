@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../src/bot/reply.ts';
-import { nonceFor } from '../adapters/discord/discord-transport.ts';
+import { nonceFor } from '../adapters/discord/transport.ts';
 import { bodyOf, startHarness, visibleText, type Harness } from './fakes/discord/discord-harness.ts';
 
 let h: Harness;

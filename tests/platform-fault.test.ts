@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SlackTransport } from '../adapters/slack/slack-transport.ts';
+import { SlackTransport } from '../adapters/slack/transport.ts';
 import type { Reply } from '../src/bot/reply.ts';
 import { silentLogger } from '../src/logger.ts';
 import type { PostResult, Transport } from '../src/ports/transport.ts';

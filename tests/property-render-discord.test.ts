@@ -2,7 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../adapters/discord/limits.ts';
-import { embedLength, renderReply } from '../adapters/discord/render-reply.ts';
+import { embedLength, renderReply } from '../adapters/discord/render/reply.ts';
 import { replyArb } from './property-reply-arbitrary.ts';
 
 /** Thousands of inputs, but a slow shared machine finishes with fewer rather than timing out. */

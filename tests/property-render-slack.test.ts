@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderMessages } from '../adapters/slack/render-blocks.ts';
-import { LIMITS } from '../adapters/slack/slack-limits.ts';
+import { renderMessages } from '../adapters/slack/render/reply.ts';
+import { LIMITS } from '../adapters/slack/limits.ts';
 import { replyArb } from './property-reply-arbitrary.ts';
 
 /** Thousands of inputs, but a slow shared machine finishes with fewer rather than timing out. */

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderReply } from '../adapters/discord/render-reply.ts';
-import { splitText as splitDiscord } from '../adapters/discord/split-text.ts';
-import { truncate as truncateDiscord } from '../adapters/discord/render-text.ts';
-import { renderMessages } from '../adapters/slack/render-blocks.ts';
-import { splitText as splitSlack, truncate as truncateSlack } from '../adapters/slack/slack-text.ts';
+import { renderReply } from '../adapters/discord/render/reply.ts';
+import { splitText as splitDiscord, truncate as truncateDiscord } from '../adapters/discord/render/text.ts';
+import { renderMessages } from '../adapters/slack/render/reply.ts';
+import { splitText as splitSlack, truncate as truncateSlack } from '../adapters/slack/render/text.ts';
 import type { Reply } from '../src/bot/reply.ts';
 
 /** Half of a surrogate pair with its other half missing: renders as a box, and Slack may refuse it. */

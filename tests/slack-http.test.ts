@@ -136,7 +136,7 @@ describe('Slack start-up failures', () => {
   async function attempt(configure: (fake: import('./fakes/slack/fake-slack.ts').FakeSlack) => void, socket: boolean): Promise<unknown> {
     const { FakeSlack } = await import('./fakes/slack/fake-slack.ts');
     const { makeTestApp } = await import('./helpers/test-app.ts');
-    const { startSlack } = await import('../adapters/slack/start-slack.ts');
+    const { startSlack } = await import('../adapters/slack/start.ts');
     const fake = await FakeSlack.start();
     configure(fake);
     const t = await makeTestApp({

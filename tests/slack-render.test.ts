@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, DigestItem, Reply, ResultItem } from '../src/bot/reply.ts';
-import { renderMessages, type SlackMessage } from '../adapters/slack/render-blocks.ts';
-import { decodeSlackText, escapeMrkdwn, splitText, stripBotMention, truncate } from '../adapters/slack/slack-text.ts';
+import { renderMessages, type SlackMessage } from '../adapters/slack/render/reply.ts';
+import { decodeSlackText, stripBotMention } from '../adapters/slack/incoming-text.ts';
+import { escapeMrkdwn, splitText, truncate } from '../adapters/slack/render/text.ts';
 
 /**
  * The texts of a message: `parsed` = what Slack reads as mrkdwn (sections, contexts, the

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { startSlack } from '../adapters/slack/start-slack.ts';
+import { startSlack } from '../adapters/slack/start.ts';
 import { startFakeDiscord } from './fakes/discord/fake-discord.ts';
 import { tempWorkspace } from './helpers/run-sco.ts';
 import { makeTestApp, ROOT, type TestApp } from './helpers/test-app.ts';

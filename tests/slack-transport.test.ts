@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderMessages } from '../adapters/slack/render-blocks.ts';
+import { renderMessages } from '../adapters/slack/render/reply.ts';
 import type { DigestItem, Reply } from '../src/bot/reply.ts';
 import { buildDigest } from '../src/digest/build-digest.ts';
 import type { Release } from '../src/releases/release.ts';

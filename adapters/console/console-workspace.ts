@@ -18,6 +18,16 @@ const GREETING = [
 
 const HINT = 'Type `/sco <words>` to look releases up, `@sco <question>` to ask, `/sco help` for every command, `quit` to leave.';
 
+/** Where the console reads lines and prints replies. */
+export interface ConsoleIO {
+  input: NodeJS.ReadableStream;
+  write: (text: string) => void;
+  /** A terminal: greet, show the `>` prompt and use ANSI bold and dim. */
+  interactive: boolean;
+  /** The console's prompt, which background warnings are printed above. */
+  prompt?: ConsolePrompt;
+}
+
 /** The buttons of the last reply that had any, and which of them were pressed already. */
 export interface ShownButtons {
   buttons: Button[];
@@ -72,10 +82,7 @@ export function readLine(line: string, shown: ShownButtons, thread?: string): Co
  * The local workspace: reads lines (typed or piped), hands them to the core and prints replies.
  * Resolves when the input ends or the person types `quit`.
  */
-export async function runConsole(
-  app: App,
-  io: { input: NodeJS.ReadableStream; write: (text: string) => void; interactive: boolean; prompt?: ConsolePrompt },
-): Promise<void> {
+export async function runConsole(app: App, io: ConsoleIO): Promise<void> {
   const rl = createInterface({ input: io.input, terminal: false });
   const ansi = io.interactive;
   const prompt = io.prompt ?? new ConsolePrompt({ out: io.write, err: (t) => void process.stderr.write(t), interactive: io.interactive });

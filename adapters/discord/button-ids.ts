@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { replyButtons, type Button, type Reply } from '../../src/bot/reply.ts';
-import type { Store } from '../../src/ports/store.ts';
+import { NS, type Store } from '../../src/ports/store.ts';
 import { LIMITS } from './limits.ts';
-import { CUSTOM_ID_SEPARATOR, defaultCustomId } from './render-reply.ts';
+import { CUSTOM_ID_SEPARATOR, defaultCustomId } from './render/reply.ts';
 
-/** Button values too long for a custom_id wait here; the custom_id carries `~key` instead. */
-const NAMESPACE = 'discord.buttons';
+/** Button values too long for a custom_id wait in the store; the custom_id carries `~key` instead. */
 const TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const STASHED = '~';
 
@@ -23,7 +22,7 @@ export async function customIdsFor(reply: Reply, store: Store): Promise<(b: Butt
       continue;
     }
     const key = randomBytes(9).toString('base64url');
-    await store.namespace<string>(NAMESPACE).set(key, b.value, TTL_MS);
+    await store.namespace<string>(NS.discordButtons).set(key, b.value, TTL_MS);
     const stashed = `${b.action}${CUSTOM_ID_SEPARATOR}${STASHED}${key}`;
     if (stashed.length <= LIMITS.customId) ids.set(b, stashed);
   }
@@ -37,6 +36,6 @@ export async function parseCustomId(customId: string, store: Store): Promise<{ i
   const id = customId.slice(0, at);
   const value = customId.slice(at + 1);
   if (!value.startsWith(STASHED)) return { id, value };
-  const stored = await store.namespace<string>(NAMESPACE).get(value.slice(1));
+  const stored = await store.namespace<string>(NS.discordButtons).get(value.slice(1));
   return stored === undefined ? null : { id, value: stored };
 }

@@ -1,7 +1,7 @@
 import { Routes, type REST } from 'discord.js';
 import type { Reply } from '../../src/bot/reply.ts';
 import type { Logger } from '../../src/logger.ts';
-import { classifyError } from './classify-error.ts';
+import { classifyError } from './errors.ts';
 
 /** Discord's limit on a thread name. */
 const NAME_MAX = 100;

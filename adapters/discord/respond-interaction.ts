@@ -1,6 +1,6 @@
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type MessageContextMenuCommandInteraction } from 'discord.js';
-import { interactionOptions } from './message-body.ts';
-import type { DiscordMessage, RenderedReply } from './render-reply.ts';
+import { interactionOptions } from './render/message-body.ts';
+import type { DiscordMessage, RenderedReply } from './render/reply.ts';
 
 export type Repliable = ChatInputCommandInteraction | ButtonInteraction | MessageContextMenuCommandInteraction;
 

@@ -9,7 +9,7 @@ import {
 import type { CommandOption, CommandSpec, Registry } from '../../src/commands/registry.ts';
 import { LIMITS } from './limits.ts';
 import { messageMenuCommand } from './message-menu.ts';
-import { truncate } from './render-text.ts';
+import { truncate } from './render/text.ts';
 
 /** The one top-level command; every registry command is a subcommand of it. */
 export const ROOT_COMMAND = 'sco';

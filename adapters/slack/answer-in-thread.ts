@@ -1,10 +1,10 @@
 import type { webApi } from '@slack/bolt';
 import { answerConversation } from '../conversation.ts';
 import { postInConversation } from './deliver-reply.ts';
-import { slackProblemSentence } from './slack-errors.ts';
-import type { SlackDeps } from './slack-deps.ts';
-import { channelKey, isDirectChannel } from './slack-ids.ts';
-import { decodeSlackText, stripBotMention } from './slack-text.ts';
+import { slackProblemSentence } from './errors.ts';
+import type { SlackDeps } from './deps.ts';
+import { channelKey, isDirectChannel } from './channel-key.ts';
+import { decodeSlackText, stripBotMention } from './incoming-text.ts';
 
 export interface Conversation {
   kind: 'mention' | 'message';
@@ -32,9 +32,11 @@ export async function answerInThread(deps: SlackDeps, client: webApi.WebClient, 
   const thread = c.threadTs ?? c.ts;
   const direct = isDirectChannel(c.channel);
   await answerConversation(
-    { store: deps.app.store, bot: deps.app.bot, logger: deps.logger },
+    { store: deps.services.store, bot: deps.bot, logger: deps.logger },
     {
       claimKey: `${channel}:${c.ts}`,
+      // 👀 at once: a reaction marks which message is being answered, costs one call and stays
+      // until removed (Discord's typing is per channel and runs out, so it waits until slow).
       workingAfterMs: 0,
       showWorking: async () => {
         await client.reactions.add({ channel: c.channel, timestamp: c.ts, name: WORKING });
@@ -54,6 +56,8 @@ export async function answerInThread(deps: SlackDeps, client: webApi.WebClient, 
         };
       },
       post: (reply) => postInConversation(client, reply, { channel: c.channel, threadTs: thread, user: c.user, direct }),
+      // Ephemeral in a channel, so only the person sees that it failed (Discord has no ephemeral
+      // messages outside interactions, so there the sentence is a reply).
       tell: async (text) => {
         await (direct
           ? client.chat.postMessage({ channel: c.channel, thread_ts: thread, text })

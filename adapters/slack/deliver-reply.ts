@@ -1,6 +1,6 @@
 import type { RespondArguments, RespondFn, webApi } from '@slack/bolt';
 import type { Reply } from '../../src/bot/reply.ts';
-import { renderMessages, type SlackMessage } from './render-blocks.ts';
+import { renderMessages, type SlackMessage } from './render/reply.ts';
 
 /** Blocks only when there are some: Slack refuses an empty `blocks` array. */
 function body(message: SlackMessage): { text: string; blocks?: SlackMessage['blocks'] } {

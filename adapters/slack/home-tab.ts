@@ -1,11 +1,12 @@
 import type { webApi } from '@slack/bolt';
-import type { App } from '../compose.ts';
 import { homeReply, subscribedChannels } from '../../src/commands/home-reply.ts';
+import type { Registry } from '../../src/commands/registry.ts';
 import type { Logger } from '../../src/logger.ts';
-import { homeView } from './render-view.ts';
-import { slackErrorCode } from './slack-errors.ts';
-import { channelKey } from './slack-ids.ts';
-import type { SlackUsers } from './slack-users.ts';
+import type { Services } from '../../src/services.ts';
+import { homeView } from './render/view.ts';
+import { slackErrorCode } from './errors.ts';
+import { channelKey } from './channel-key.ts';
+import type { SlackUsers } from './users.ts';
 
 /** People whose Home tab is refreshed when a subscription changes: opened within a day, newest 50. */
 const RECENT_MS = 24 * 60 * 60 * 1000;
@@ -26,7 +27,8 @@ export class HomeTab {
   private readonly recent = new Map<string, Opened>();
 
   constructor(
-    private readonly app: App,
+    private readonly services: Services,
+    private readonly registry: Registry,
     private readonly client: webApi.WebClient,
     private readonly users: SlackUsers,
     private readonly logger: Logger,
@@ -38,7 +40,7 @@ export class HomeTab {
     this.remember(team, user);
     const person = await this.users.lookup(user);
     const channels = await this.sharedChannels(team, user);
-    const reply = await homeReply(this.app, { channels, canManage: person.canManage, ...(notice ? { notice } : {}) });
+    const reply = await homeReply(this.services, { channels, canManage: person.canManage, ...(notice ? { notice } : {}) });
     await this.client.views.publish({ user_id: user, view: homeView(reply) });
   }
 
@@ -56,7 +58,7 @@ export class HomeTab {
   /** After a `/sco` command: a subscription command may have changed what Home tabs show. */
   async afterCommand(team: string, text: string): Promise<void> {
     const word = text.trim().split(/\s+/)[0] ?? '';
-    if (!this.app.registry.find(word)?.requiresManage) return;
+    if (!this.registry.find(word)?.requiresManage) return;
     await this.refreshTeam(team);
   }
 
@@ -73,7 +75,7 @@ export class HomeTab {
    * private channels only where the bot is a member too, which is all a subscription needs.
    */
   private async sharedChannels(team: string, user: string): Promise<{ key: string; label: string }[]> {
-    const wanted = new Set(await subscribedChannels(this.app, channelKey(team, '')));
+    const wanted = new Set(await subscribedChannels(this.services, channelKey(team, '')));
     if (wanted.size === 0) return [];
     const found: { key: string; label: string }[] = [];
     let cursor: string | undefined;

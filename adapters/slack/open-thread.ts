@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../src/logger.ts';
-import { classifySlackError } from './slack-errors.ts';
+import { classifyError } from './errors.ts';
 
 /** The first reply under a digest whose subscription asked for a thread. */
 export const THREAD_INVITE = 'Questions about this digest? Ask here, mentioning SCO Bot, and the answers stay in this thread.';
@@ -13,6 +13,6 @@ export async function openThread(client: webApi.WebClient, channel: string, ts: 
   try {
     await client.chat.postMessage({ channel, thread_ts: ts, text: THREAD_INVITE, unfurl_links: false, unfurl_media: false });
   } catch (error) {
-    logger.warn({ channel, detail: classifySlackError(error).detail }, 'digest posted, but its thread could not be opened');
+    logger.warn({ channel, detail: classifyError(error).detail }, 'digest posted, but its thread could not be opened');
   }
 }

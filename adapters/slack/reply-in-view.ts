@@ -1,7 +1,7 @@
 import type { BlockAction, webApi } from '@slack/bolt';
 import type { Reply } from '../../src/bot/reply.ts';
-import type { SlackDeps } from './slack-deps.ts';
-import { replyModal } from './render-view.ts';
+import type { SlackDeps } from './deps.ts';
+import { replyModal } from './render/view.ts';
 
 /**
  * A button pressed in a view rather than a message has no response_url: on the Home tab the tab

@@ -34,4 +34,6 @@ export const NS = {
   locks: 'locks',
   /** Chat messages already answered (Slack retries events; several instances may receive one). */
   answered: 'answered',
+  /** Discord button values too long for a custom_id (kept a week; the custom_id carries a key). */
+  discordButtons: 'discord.buttons',
 } as const;

@@ -1,7 +1,7 @@
 import type { App as BoltApp } from '@slack/bolt';
 import { PoliteFetcher } from '../../../src/fetch/polite-fetcher.ts';
 import { HomeTab } from '../home-tab.ts';
-import type { SlackDeps } from '../slack-deps.ts';
+import type { SlackDeps } from '../deps.ts';
 import { buttonAction } from './actions/button-action.ts';
 import { registerHomeButtons } from './actions/home-buttons.ts';
 import { scoCommand } from './commands/sco-command.ts';
@@ -13,7 +13,7 @@ import { FIND_RELEASES_SHORTCUT, findReleasesShortcut } from './shortcuts/find-r
 
 /** Every listener, one per file; the core decides what each request means. */
 export function registerListeners(bolt: BoltApp, base: SlackDeps): void {
-  const home = new HomeTab(base.app, bolt.client, base.users, base.logger);
+  const home = new HomeTab(base.services, base.registry, bolt.client, base.users, base.logger);
   const deps: SlackDeps = { ...base, home };
   bolt.command('/sco', scoCommand(deps));
   bolt.event('app_home_opened', appHomeOpened(deps, home));

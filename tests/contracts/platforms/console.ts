@@ -1,4 +1,4 @@
-import { ConsoleTransport } from '../../../adapters/console/console-transport.ts';
+import { ConsoleTransport } from '../../../adapters/console/transport.ts';
 import { CONSOLE_CHANNEL } from '../../../adapters/console/console-workspace.ts';
 import type { TransportSetup } from '../transport-contract.ts';
 

@@ -1,4 +1,4 @@
-import { channelIdOf, channelKey } from '../../../adapters/discord/command-text.ts';
+import { channelKey, parseChannelKey } from '../../../adapters/discord/channel-key.ts';
 import { startHarness, visibleText } from '../../fakes/discord/discord-harness.ts';
 import type { ChannelKeySetup } from '../channel-key-contract.ts';
 import type { TransportSetup } from '../transport-contract.ts';
@@ -23,7 +23,7 @@ export const discordTransport: TransportSetup = {
     return {
       transport: h.discord.transport,
       channel: () => h.key(general),
-      visible: (key) => (h.fake.posted.get(channelIdOf(key) ?? '') ?? []).map(visibleText),
+      visible: (key) => (h.fake.posted.get(parseChannelKey(key)?.channel ?? '') ?? []).map(visibleText),
       missing: () => h.key('999999999999999999'),
       forbidden: () => h.key(forbidden),
       fault: {
@@ -54,8 +54,9 @@ interface DiscordChannel {
 export const discordKeys: ChannelKeySetup<DiscordChannel> = {
   platform: 'discord',
   make: (c) => channelKey(c.guild, c.channel),
-  parse: channelIdOf,
-  readBack: (c) => c.channel,
+  parse: parseChannelKey,
+  readBack: (c) => ({ guild: c.guild, channel: c.channel }),
+  isDirect: (key) => parseChannelKey(key)?.guild === null,
   channels: [
     { name: 'a guild channel', channel: { guild: '1180000000000000001', channel: '1190000000000000001' } },
     { name: 'another channel of the guild', channel: { guild: '1180000000000000001', channel: '1190000000000000002' } },

@@ -1,4 +1,4 @@
-import { channelKey, isDirectChannel, parseChannelKey } from '../../../adapters/slack/slack-ids.ts';
+import { channelKey, isDirectChannel, parseChannelKey } from '../../../adapters/slack/channel-key.ts';
 import type { ApiCall, StoredMessage } from '../../fakes/slack/fake-slack.ts';
 import { startHarness } from '../../fakes/slack/slack-harness.ts';
 import type { ChannelKeySetup } from '../channel-key-contract.ts';

@@ -1,12 +1,13 @@
-import { channelKey } from '../../../adapters/discord/command-text.ts';
-import { startDiscord, type DiscordHandle, type DiscordOptions } from '../../../adapters/discord/start-discord.ts';
+import { channelKey } from '../../../adapters/discord/channel-key.ts';
+import type { PlatformAdapter } from '../../../adapters/platform.ts';
+import { startDiscord, type DiscordOptions } from '../../../adapters/discord/start.ts';
 import { makeTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions, type RecordedCall } from './fake-discord.ts';
 
 export interface Harness {
   fake: FakeDiscord;
   test: TestApp;
-  discord: DiscordHandle;
+  discord: PlatformAdapter;
   /** The channel key (`discord:<guild>:<channel>`) of a channel in the fake's guild. */
   key(channelId: string): string;
   /** Stops the bot (client.destroy) before the fake, then removes the app's folders. */
@@ -19,7 +20,7 @@ export async function startHarness(
 ): Promise<Harness> {
   const fake = await startFakeDiscord(options.fake);
   const test = await makeTestApp({ corpus: options.corpus ?? 'seed', config: { discordToken: fake.token, discordApiUrl: fake.apiUrl }, ...(options.clock ? { clock: options.clock } : {}) });
-  let discord: DiscordHandle;
+  let discord: PlatformAdapter;
   try {
     discord = await startDiscord(test.app, { deferAfterMs: 1000, ...options.discord });
   } catch (error) {

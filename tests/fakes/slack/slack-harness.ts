@@ -1,4 +1,4 @@
-import { startSlack, type SlackHandle, type StartSlackOptions } from '../../../adapters/slack/start-slack.ts';
+import { startSlack, type SlackAdapter, type StartSlackOptions } from '../../../adapters/slack/start.ts';
 import type { Config } from '../../../src/config.ts';
 import { makeTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { FakeSlack } from './fake-slack.ts';
@@ -8,7 +8,7 @@ export const SIGNING_SECRET = 'test-signing-secret';
 export interface SlackHarness {
   fake: FakeSlack;
   test: TestApp;
-  slack: SlackHandle;
+  slack: SlackAdapter;
   /** HTTP mode: where Slack would POST events, commands and actions. */
   eventsUrl: string;
   cleanup(): Promise<void>;

@@ -2,9 +2,9 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import type { Request } from '../../../../src/bot/request.ts';
 import { postInConversation, respondWith } from '../../deliver-reply.ts';
 import { replyInView } from '../../reply-in-view.ts';
-import { friendlySentence } from '../../slack-errors.ts';
-import type { SlackDeps } from '../../slack-deps.ts';
-import { channelKey, isDirectChannel } from '../../slack-ids.ts';
+import { friendlySentence } from '../../errors.ts';
+import type { SlackDeps } from '../../deps.ts';
+import { channelKey, isDirectChannel } from '../../channel-key.ts';
 
 /**
  * A button press (`results.more`, `results.share`, `feedback.up` ...): acks at once, hands the
@@ -27,7 +27,7 @@ export function buttonAction(deps: SlackDeps) {
         action: { id: action.action_id, value: action.type === 'button' ? (action.value ?? '') : '' },
         raw: body,
       };
-      const reply = await deps.app.bot.handle(request);
+      const reply = await deps.bot.handle(request);
       if (await replyInView(deps, client, body, action.action_id, reply)) return;
       if (body.response_url) await respondWith(respond, reply, { fromAction: true });
       else await postInConversation(client, reply, { channel, threadTs: message?.thread_ts, user: body.user.id, direct: isDirectChannel(channel) });

@@ -1,6 +1,6 @@
 import type { App as BoltApp } from '@slack/bolt';
 import { HOME_SEARCH_ACTION } from '../../../../src/commands/home-reply.ts';
-import type { SlackDeps } from '../../slack-deps.ts';
+import type { SlackDeps } from '../../deps.ts';
 import { openSearchModal, SEARCH_VIEW, submitSearch } from '../views/search-modal.ts';
 import { registerSubscribeForm } from '../views/subscribe-form.ts';
 

@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Request } from '../../../../src/bot/request.ts';
 import { respondWith } from '../../deliver-reply.ts';
-import { friendlySentence } from '../../slack-errors.ts';
-import type { SlackDeps } from '../../slack-deps.ts';
-import { channelKey } from '../../slack-ids.ts';
-import { decodeSlackText } from '../../slack-text.ts';
+import { friendlySentence } from '../../errors.ts';
+import type { SlackDeps } from '../../deps.ts';
+import { channelKey } from '../../channel-key.ts';
+import { decodeSlackText } from '../../incoming-text.ts';
 import { isBareSubscribe, openSubscribeModal } from '../views/subscribe-form.ts';
 
 /** `/sco <text>`: acks at once (Slack allows 3 s), then answers through the response_url. */
@@ -25,7 +25,7 @@ export function scoCommand(deps: SlackDeps) {
         await openSubscribeModal(deps, client, { triggerId: command.trigger_id, user: command.user_id, target: { team: command.team_id, channel: command.channel_id } });
         return;
       }
-      const reply = await deps.app.bot.handle(request);
+      const reply = await deps.bot.handle(request);
       await respondWith(respond, reply);
       await deps.home?.afterCommand(command.team_id, request.text);
     } catch (error) {

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { SlackDeps } from '../../slack-deps.ts';
+import type { SlackDeps } from '../../deps.ts';
 import type { HomeTab } from '../../home-tab.ts';
 
 /** A person opened the app's Home tab: publish what the bot does for them (Bolt has acked already). */

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { answerInThread } from '../../answer-in-thread.ts';
-import type { SlackDeps } from '../../slack-deps.ts';
+import type { SlackDeps } from '../../deps.ts';
 
 /** `@sco ...` in a channel: Bolt has acked the event already; the answer goes in a thread under it. */
 export function appMention(deps: SlackDeps) {

@@ -2,8 +2,8 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs, webApi } from '@slack
 import type { PoliteFetcher } from '../../../../src/fetch/polite-fetcher.ts';
 import { releaseCard } from '../../../../src/commands/release-card.ts';
 import { LinkReleases } from '../../../../src/commands/release-for-link.ts';
-import { renderViewBlocks } from '../../render-view.ts';
-import type { SlackDeps } from '../../slack-deps.ts';
+import { renderViewBlocks } from '../../render/view.ts';
+import type { SlackDeps } from '../../deps.ts';
 
 /** Links unfurled per message at most: Slack itself shows only the first few. */
 const MAX_LINKS = 5;
@@ -14,14 +14,14 @@ const MAX_LINKS = 5;
  * acked the event already, so fetching an unknown release may take its time.
  */
 export function linkShared(deps: SlackDeps, fetcher: PoliteFetcher) {
-  const links = new LinkReleases(deps.app, fetcher);
+  const links = new LinkReleases(deps.services, fetcher);
   return async ({ event, client }: SlackEventMiddlewareArgs<'link_shared'> & AllMiddlewareArgs): Promise<void> => {
     const urls = [...new Set(event.links.map((l) => l.url))].slice(0, MAX_LINKS);
     const unfurls: Record<string, { blocks: ReturnType<typeof renderViewBlocks> }> = {};
     for (const url of urls) {
       try {
         const release = await links.find(url);
-        if (release) unfurls[url] = { blocks: renderViewBlocks(releaseCard(deps.app, release)) };
+        if (release) unfurls[url] = { blocks: renderViewBlocks(releaseCard(deps.services, release)) };
       } catch (error) {
         deps.logger.warn({ err: error, url }, 'could not unfurl a link');
       }

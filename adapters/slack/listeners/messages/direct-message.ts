@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { answerInThread } from '../../answer-in-thread.ts';
-import type { SlackDeps } from '../../slack-deps.ts';
+import type { SlackDeps } from '../../deps.ts';
 
 /** A direct message to the bot: treated like a mention, answered in a thread under it. */
 export function directMessage(deps: SlackDeps) {

@@ -2,10 +2,10 @@ import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } 
 import type { Request } from '../../../../src/bot/request.ts';
 import { MESSAGE_RELEASES_ACTION } from '../../../../src/commands/message-releases.ts';
 import { respondWith } from '../../deliver-reply.ts';
-import { friendlySentence } from '../../slack-errors.ts';
-import type { SlackDeps } from '../../slack-deps.ts';
-import { channelKey } from '../../slack-ids.ts';
-import { decodeSlackText } from '../../slack-text.ts';
+import { friendlySentence } from '../../errors.ts';
+import type { SlackDeps } from '../../deps.ts';
+import { channelKey } from '../../channel-key.ts';
+import { decodeSlackText } from '../../incoming-text.ts';
 
 /** The manifest's message shortcut "Find SCO releases about this". */
 export const FIND_RELEASES_SHORTCUT = 'sco_find_releases';
@@ -24,7 +24,7 @@ export function findReleasesShortcut(deps: SlackDeps) {
         action: { id: MESSAGE_RELEASES_ACTION, value: decodeSlackText(shortcut.message.text ?? '') },
         raw: shortcut,
       };
-      const reply = await deps.app.bot.handle(request);
+      const reply = await deps.bot.handle(request);
       await respondWith(respond, { ...reply, visibility: 'private' });
     } catch (error) {
       deps.logger.error({ err: error }, 'message shortcut failed');

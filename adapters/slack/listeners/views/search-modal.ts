@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Request } from '../../../../src/bot/request.ts';
-import { replyModal } from '../../render-view.ts';
-import type { SlackDeps } from '../../slack-deps.ts';
-import { channelKey } from '../../slack-ids.ts';
+import { replyModal } from '../../render/view.ts';
+import type { SlackDeps } from '../../deps.ts';
+import { channelKey } from '../../channel-key.ts';
 
 export const SEARCH_VIEW = 'sco_search';
 const QUERY_BLOCK = 'query';
@@ -55,7 +55,7 @@ export function submitSearch(deps: SlackDeps) {
       channel: channelKey(body.team?.id ?? body.user.team_id ?? '', `home-${body.user.id}`),
       raw: body,
     };
-    const reply = await deps.app.bot.handle(request);
+    const reply = await deps.bot.handle(request);
     await ack({ response_action: 'update', view: replyModal('Search results', reply) });
   };
 }

@@ -4,10 +4,10 @@ import { HOME_SUBSCRIBE_ACTION } from '../../../../src/commands/home-reply.ts';
 import { matchingCount, subscribeFormText } from '../../../../src/commands/subscribe-form.ts';
 import { textReply } from '../../../../src/bot/reply.ts';
 import { postInConversation } from '../../deliver-reply.ts';
-import { replyModal } from '../../render-view.ts';
-import type { SlackDeps } from '../../slack-deps.ts';
-import { channelKey } from '../../slack-ids.ts';
-import { truncate } from '../../slack-text.ts';
+import { replyModal } from '../../render/view.ts';
+import type { SlackDeps } from '../../deps.ts';
+import { channelKey } from '../../channel-key.ts';
+import { truncate } from '../../render/text.ts';
 import { FILTER_ACTION, readForm, readTarget, subscribeModal, SUBSCRIBE_VIEW, type SubscribeTarget } from '../../subscribe-modal.ts';
 
 const NOT_MANAGER = 'Sorry, only people who can manage a channel can subscribe it to digests. Ask a workspace admin.';
@@ -15,7 +15,7 @@ const NOT_MANAGER = 'Sorry, only people who can manage a channel can subscribe i
 /** Is this a command whose spec asks through the subscribe form when bare (`/sco subscribe`)? Then the form asks instead. */
 export function isBareSubscribe(deps: SlackDeps, text: string): boolean {
   const words = text.trim().split(/\s+/);
-  return words.length === 1 && deps.app.registry.find(words[0] ?? '')?.formWhenBare === 'subscribe';
+  return words.length === 1 && deps.registry.find(words[0] ?? '')?.formWhenBare === 'subscribe';
 }
 
 /** Opens the form with the trigger_id of the command or button (Slack allows 3 s), the timezone defaulting to the person's own. */
@@ -25,7 +25,7 @@ export async function openSubscribeModal(deps: SlackDeps, client: webApi.WebClie
     await client.views.open({ trigger_id: args.triggerId, view: replyModal('New digest', textReply(NOT_MANAGER)) });
     return;
   }
-  const view = subscribeModal(args.target, { tz: person.tz ?? deps.app.config.defaultTimezone, count: matchingCount(deps.app, '') });
+  const view = subscribeModal(args.target, { tz: person.tz ?? deps.services.config.defaultTimezone, count: matchingCount(deps.services, '') });
   await client.views.open({ trigger_id: args.triggerId, view });
 }
 
@@ -49,7 +49,7 @@ function liveCount(deps: SlackDeps) {
     const target = readTarget(view.private_metadata);
     if (!target) return;
     const { form } = readForm(view.state.values as Parameters<typeof readForm>[0]);
-    const next = subscribeModal(target, { tz: form.tz, count: matchingCount(deps.app, form.filter ?? '') });
+    const next = subscribeModal(target, { tz: form.tz, count: matchingCount(deps.services, form.filter ?? '') });
     // The hash makes Slack refuse an update based on a view that has changed since (a faster keystroke).
     await client.views.update({ view_id: view.id, hash: view.hash, view: next }).catch((e: unknown) => deps.logger.debug({ err: e }, 'live count update skipped'));
   };
@@ -65,7 +65,7 @@ function submit(deps: SlackDeps) {
       await ack({ response_action: 'errors', errors: { channel: 'Pick the channel the digests go to.' } });
       return;
     }
-    const result = subscribeFormText(form, deps.app.config.defaultTimezone);
+    const result = subscribeFormText(form, deps.services.config.defaultTimezone);
     if (!result.ok) {
       await ack({ response_action: 'errors', errors: result.errors as Record<string, string> });
       return;
@@ -78,7 +78,7 @@ function submit(deps: SlackDeps) {
       channel: channelKey(target.team, channel),
       raw: body,
     };
-    const reply = await deps.app.bot.handle(request);
+    const reply = await deps.bot.handle(request);
     // A refusal (already subscribed, not a manager) comes back private: it belongs on the form.
     if (reply.visibility !== 'channel') {
       await ack({ response_action: 'errors', errors: { schedule: truncate(reply.text, 300) } });

@@ -1,12 +1,13 @@
 import { PermissionFlagsBits, Routes, type Client, type Message } from 'discord.js';
-import type { App } from '../compose.ts';
-import { textReply, type Reply } from '../../src/bot/reply.ts';
-import type { Request } from '../../src/bot/request.ts';
-import { answerConversation } from '../conversation.ts';
-import { customIdsFor } from './button-ids.ts';
-import { channelKey } from './command-text.ts';
-import { channelMessageBody } from './message-body.ts';
-import { renderReply } from './render-reply.ts';
+import { textReply, type Reply } from '../../../../src/bot/reply.ts';
+import type { Request } from '../../../../src/bot/request.ts';
+import { answerConversation } from '../../../conversation.ts';
+import { customIdsFor } from '../../button-ids.ts';
+import { channelKey } from '../../channel-key.ts';
+import type { DiscordDeps } from '../../deps.ts';
+import { stripMention } from '../../incoming-text.ts';
+import { channelMessageBody } from '../../render/message-body.ts';
+import { renderReply } from '../../render/reply.ts';
 
 /** Discord shows "is typing" for 10 s after each call; renew a little before it runs out. */
 const TYPING_RENEW_MS = 8000;
@@ -22,12 +23,6 @@ function canManage(message: Message): boolean {
   }
 }
 
-/** The question without the bot's own mentions; other mentions stay (and are defused when shown). */
-export function stripMention(content: string, botId: string, botRoleIds: string[] = []): string {
-  const ids = [`!?${botId}`, ...botRoleIds.map((r) => `&${r}`)].join('|');
-  return content.replace(new RegExp(`<@(?:${ids})>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
-}
-
 /**
  * The bot's own role ids mentioned in the message: picking "@SCO Bot" in Discord's menu
  * sometimes inserts the bot's managed role instead of its user.
@@ -41,7 +36,7 @@ function botRolesMentioned(message: Message, botId: string): string[] {
  * the shared conversation edge (claimed once across instances, typing while slow, one friendly
  * sentence on failure): the answer is posted in the same channel or thread as a reply to it.
  */
-export function mentionHandler(app: App, client: Client, settings: { deferAfterMs: number }) {
+export function messageCreate(deps: DiscordDeps, client: Client, settings: { deferAfterMs: number }) {
   return async (message: Message): Promise<void> => {
     try {
       const me = client.user;
@@ -57,8 +52,10 @@ export function mentionHandler(app: App, client: Client, settings: { deferAfterM
         ...(message.channel.isThread() ? { thread: message.channelId } : {}),
         raw: message,
       };
+      // A reply to the question where it was asked. (Slack answers in a thread under it; a Discord
+      // thread is a channel of its own, and one per question would crowd the channel list.)
       const post = async (reply: Reply) => {
-        const rendered = renderReply(reply, await customIdsFor(reply, app.store));
+        const rendered = renderReply(reply, await customIdsFor(reply, deps.store));
         let first = true;
         for (const m of rendered.messages) {
           const extra = first ? { message_reference: { message_id: message.id, fail_if_not_exists: false } } : {};
@@ -68,9 +65,11 @@ export function mentionHandler(app: App, client: Client, settings: { deferAfterM
       };
       const sendTyping = () => client.rest.post(Routes.channelTyping(message.channelId)).catch(() => undefined);
       let typing: NodeJS.Timeout | undefined;
-      await answerConversation(app, {
+      await answerConversation(deps, {
         // Message ids are unique across Discord: one key per message, whichever instance gets it.
         claimKey: `discord:${message.id}`,
+        // Typing only when slow: it is shown for the whole channel, lasts 10 s and is renewed by a
+        // call every 8 s, so a quick answer spends no calls on it (Slack's 👀 is shown at once).
         workingAfterMs: settings.deferAfterMs,
         showWorking: async () => {
           typing = setInterval(() => void sendTyping(), TYPING_RENEW_MS);
@@ -80,10 +79,12 @@ export function mentionHandler(app: App, client: Client, settings: { deferAfterM
         request: async () => request,
         post,
         tell: (sentence) => post(textReply(sentence, 'thread')),
+        // No sentenceFor, unlike Slack: what fails here (a channel permission) is for a server admin to
+        // fix, not something the person can do with a command as a Slack user can with `/invite`.
         logFields: { platform: 'discord', channel: message.channelId, kind: request.kind },
       });
     } catch (error) {
-      app.logger.error({ err: error, channel: message.channelId }, 'discord mention failed');
+      deps.logger.error({ err: error, channel: message.channelId }, 'discord mention failed');
     }
   };
 }

@@ -1,8 +1,7 @@
 import type { APIEmbed } from 'discord.js';
-import type { Block, Citation, DigestItem, ResultItem } from '../../src/bot/reply.ts';
-import { LIMITS } from './limits.ts';
-import { defuseMentions, embedUrl, escapeText, richToMarkdown, truncate } from './render-text.ts';
-import { splitText } from './split-text.ts';
+import type { Block, Citation, DigestItem, ResultItem } from '../../../src/bot/reply.ts';
+import { LIMITS } from '../limits.ts';
+import { defuseMentions, embedUrl, escapeText, richToMarkdown, splitText, truncate } from './text.ts';
 
 const COLOR = 0x1f6fb2;
 const SNIPPET_MAX = 1000;

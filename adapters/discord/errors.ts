@@ -6,7 +6,7 @@ type Failure = Exclude<PostResult, { ok: true }>;
 
 /**
  * A REST failure as the scheduler needs it. discord.js waits out short rate limits itself;
- * long ones reach here as RateLimitError (see `rejectOnRateLimit` in start-discord.ts).
+ * long ones reach here as RateLimitError (see `rejectOnRateLimit` in start.ts).
  */
 export function classifyError(error: unknown): Failure {
   if (error instanceof RateLimitError) {

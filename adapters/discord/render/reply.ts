@@ -1,12 +1,9 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
 import { ButtonStyle, ComponentType } from 'discord.js';
-import { replyButtons, type Block, type Button, type Reply } from '../../src/bot/reply.ts';
-import { LIMITS } from './limits.ts';
-import { escapeText, richToMarkdown, truncate } from './render-text.ts';
-import { renderAnswer, renderDigestItem, renderResult } from './render-items.ts';
-import { splitText } from './split-text.ts';
-
-export { splitText };
+import { replyButtons, type Block, type Button, type Reply } from '../../../src/bot/reply.ts';
+import { LIMITS } from '../limits.ts';
+import { escapeText, richToMarkdown, splitText, truncate } from './text.ts';
+import { renderAnswer, renderDigestItem, renderResult } from './items.ts';
 
 /** One Discord message, in API JSON (camel-cased options take these as they are). */
 export interface DiscordMessage {

@@ -1,4 +1,5 @@
 import type { PostResult } from '../../src/ports/transport.ts';
+import { CONVERSATION_FAILED } from '../conversation.ts';
 
 type Failure = Exclude<PostResult, { ok: true }>;
 
@@ -27,7 +28,7 @@ export function slackErrorCode(error: unknown): string | undefined {
  * A Web API failure as a Transport result, with a detail that says what to do about it
  * (invite the bot, add a scope), since a person reads it in the logs or the status page.
  */
-export function classifySlackError(error: unknown): Failure {
+export function classifyError(error: unknown): Failure {
   const e = shape(error);
   if (e.code === 'slack_webapi_rate_limited_error') {
     const seconds = typeof e.retryAfter === 'number' && e.retryAfter > 0 ? e.retryAfter : 1;
@@ -59,11 +60,12 @@ export function classifySlackError(error: unknown): Failure {
 }
 
 /**
- * The one sentence a person sees when their request failed on Slack's side; the log gets the
- * detail. Where there is something to do, it says what.
+ * The one sentence a person sees when their request failed: the same as on Discord and in a
+ * conversation, unless there is something they can do about it here (invite the bot). The log
+ * gets the detail.
  */
 export function friendlySentence(error: unknown): string {
-  return slackProblemSentence(error) ?? 'Sorry, something went wrong while I was talking to Slack. Please try again in a moment.';
+  return slackProblemSentence(error) ?? CONVERSATION_FAILED;
 }
 
 /** What the person can do about this Slack failure (invite the bot, reinstall), when there is something. */

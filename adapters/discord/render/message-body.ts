@@ -1,5 +1,5 @@
 import type { RESTPostAPIChannelMessageJSONBody } from 'discord.js';
-import type { DiscordMessage } from './render-reply.ts';
+import type { DiscordMessage } from './reply.ts';
 
 /**
  * Nothing the bot posts may ping anyone: not @everyone, @here, roles, users, nor the person it

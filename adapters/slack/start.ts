@@ -4,23 +4,19 @@ import { App as BoltApp, SocketModeReceiver, webApi, type Receiver } from '@slac
 import type { App } from '../compose.ts';
 import { BotError } from '../../src/errors.ts';
 import type { StatusProviders } from '../../src/ops/health.ts';
-import type { Transport } from '../../src/ports/transport.ts';
 import { createOpsHandler } from '../http/health-server.ts';
+import type { AdapterStatus, PlatformAdapter } from '../platform.ts';
 import { boltLogger } from './bolt-logger.ts';
-import { slackErrorCode } from './slack-errors.ts';
+import { slackErrorCode } from './errors.ts';
 import { createFreshHttpReceiver } from './fresh-http-receiver.ts';
 import { registerListeners } from './listeners/index.ts';
-import { SlackTransport } from './slack-transport.ts';
-import { SlackUsers } from './slack-users.ts';
+import { SlackTransport } from './transport.ts';
+import { SlackUsers } from './users.ts';
 
-export type SlackStatus = 'connected' | 'connecting' | 'down';
-
-export interface SlackHandle {
-  transport: Transport;
-  status(): SlackStatus;
-  stop(): Promise<void>;
-  /** HTTP mode: the port Bolt listens on (useful with PORT=0). */
-  port?: number;
+/** The Slack adapter; in HTTP mode it also knows the port Bolt listens on. */
+export interface SlackAdapter extends PlatformAdapter {
+  /** HTTP mode, once started: the port Bolt listens on (useful with PORT=0). */
+  readonly port?: number;
 }
 
 export interface StartSlackOptions {
@@ -34,20 +30,22 @@ export interface StartSlackOptions {
   apiTimeoutMs?: number;
   /**
    * HTTP mode: the adapters /healthz reports on, since Bolt owns PORT then (default: Slack alone).
-   * Pass getters for every running adapter, e.g. `{ slack: () => ..., discord: () => ... }`.
+   * Pass getters for every adapter, e.g. `{ slack: () => ..., discord: () => ... }`; the map is read at
+   * each request, so main.ts fills it once every adapter is made.
    */
   opsAdapters?: StatusProviders;
 }
 
 /**
- * Starts the Slack app: Socket Mode when SLACK_APP_TOKEN is set (no public URL needed), otherwise
- * HTTP mode on PORT, checking SLACK_SIGNING_SECRET and the request's age before Bolt sees it.
- * SLACK_API_URL sends every Web API call elsewhere (GovSlack, a test fake).
+ * The Slack adapter, not yet connected: Socket Mode when SLACK_APP_TOKEN is set (no public URL
+ * needed), otherwise HTTP mode on PORT, checking SLACK_SIGNING_SECRET and the request's age
+ * before Bolt sees it. SLACK_API_URL sends every Web API call elsewhere (GovSlack, a test fake).
  */
-export async function startSlack(app: App, options: StartSlackOptions = {}): Promise<SlackHandle> {
+export function slackAdapter(app: App, options: StartSlackOptions = {}): SlackAdapter {
   const { config } = app;
   const logger = app.logger.child({ component: 'slack' });
-  if (!config.slackBotToken) throw new BotError('config', 'SLACK_BOT_TOKEN is not set');
+  const token = config.slackBotToken;
+  if (!token) throw new BotError('config', 'SLACK_BOT_TOKEN is not set');
   const bLogger = boltLogger(app.logger, config.logLevel);
   const clientOptions: webApi.WebClientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
@@ -56,7 +54,7 @@ export async function startSlack(app: App, options: StartSlackOptions = {}): Pro
     logger: bLogger,
   };
 
-  let status: SlackStatus = 'connecting';
+  let status: AdapterStatus = 'connecting';
   let receiver: Receiver;
   let socket: SocketModeReceiver | undefined;
   if (config.slackAppToken) {
@@ -72,51 +70,55 @@ export async function startSlack(app: App, options: StartSlackOptions = {}): Pro
     receiver = createFreshHttpReceiver({ signingSecret: config.slackSigningSecret, logger, boltLogger: bLogger, clock: app.clock, ops });
   }
 
-  // Checked here rather than by Bolt, whose own check only fails at the first event.
-  const identity = await whoAmI(config.slackBotToken, { ...clientOptions, retryConfig: options.retryConfig ?? START_RETRIES }, config.slackApiUrl);
-  const bolt = new BoltApp({ token: config.slackBotToken, botId: identity.botId, botUserId: identity.botUserId, receiver, logger: bLogger, clientOptions });
-  const users = new SlackUsers(bolt.client, config.slackManagers, logger);
-  registerListeners(bolt, { app, users, logger });
-  bolt.error(async (error) => {
-    logger.error({ err: error }, 'unhandled Slack listener error');
-  });
-
-  let port: number | undefined;
-  try {
-    if (socket) {
-      await bolt.start();
-      status = 'connected';
-    } else {
-      const server = (await bolt.start({ port: config.port, ...(options.host ? { host: options.host } : {}) })) as Server;
-      port = (server.address() as AddressInfo).port;
-      status = 'connected';
-    }
-  } catch (error) {
-    status = 'down';
-    logger.error({ err: error }, 'Slack app did not start');
-    const why = slackErrorCode(error) ?? (error instanceof Error ? error.message : String(error));
-    const fix = socket
-      ? 'Check SLACK_APP_TOKEN: an app-level token (xapp-) with the connections:write scope, with Socket Mode enabled for the app'
-      : `Check that PORT ${config.port} is free`;
-    throw new BotError('config', `Slack did not start (${why}). ${fix}.`, { cause: error });
-  }
-  logger.info({ mode: socket ? 'socket' : 'http', port }, 'Slack app started');
-
   // The transport has its own client so rate limits come back classified instead of being waited
   // out blindly, and a Slack outage fails a post within seconds. It never retries by itself: a
   // 500 or a reset may come after Slack stored the message, so the scheduler retries, asking
   // findPosted first.
   const transport = new SlackTransport({
-    client: new webApi.WebClient(config.slackBotToken, { ...clientOptions, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } }),
+    client: new webApi.WebClient(token, { ...clientOptions, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } }),
     logger,
     maxRateLimitWaitMs: options.maxRateLimitWaitMs,
   });
 
+  let bolt: BoltApp | undefined;
+  let port: number | undefined;
   return {
+    name: 'slack',
     transport,
-    port,
+    get port() {
+      return port;
+    },
     status: () => status,
+    async start() {
+      // Checked here rather than by Bolt, whose own check only fails at the first event.
+      const identity = await whoAmI(token, { ...clientOptions, retryConfig: options.retryConfig ?? START_RETRIES }, config.slackApiUrl);
+      bolt = new BoltApp({ token, botId: identity.botId, botUserId: identity.botUserId, receiver, logger: bLogger, clientOptions });
+      const users = new SlackUsers(bolt.client, config.slackManagers, logger);
+      registerListeners(bolt, { bot: app.bot, registry: app.registry, services: app, users, logger });
+      bolt.error(async (error) => {
+        logger.error({ err: error }, 'unhandled Slack listener error');
+      });
+      try {
+        if (socket) {
+          await bolt.start();
+        } else {
+          const server = (await bolt.start({ port: config.port, ...(options.host ? { host: options.host } : {}) })) as Server;
+          port = (server.address() as AddressInfo).port;
+        }
+        status = 'connected';
+      } catch (error) {
+        status = 'down';
+        logger.error({ err: error }, 'Slack app did not start');
+        const why = slackErrorCode(error) ?? (error instanceof Error ? error.message : String(error));
+        const fix = socket
+          ? 'Check SLACK_APP_TOKEN: an app-level token (xapp-) with the connections:write scope, with Socket Mode enabled for the app'
+          : `Check that PORT ${config.port} is free`;
+        throw new BotError('config', `Slack did not start (${why}). ${fix}.`, { cause: error });
+      }
+      logger.info({ mode: socket ? 'socket' : 'http', port }, 'Slack app started');
+    },
     async stop() {
+      if (!bolt) return;
       const closed = socket
         ? new Promise<void>((resolve) => {
             socket.client.once('disconnected', () => resolve());
@@ -129,6 +131,13 @@ export async function startSlack(app: App, options: StartSlackOptions = {}): Pro
       status = 'down';
     },
   };
+}
+
+/** Makes the Slack adapter and connects it (tests, the load bench). */
+export async function startSlack(app: App, options: StartSlackOptions = {}): Promise<SlackAdapter> {
+  const adapter = slackAdapter(app, options);
+  await adapter.start();
+  return adapter;
 }
 
 const DEFAULT_API_TIMEOUT_MS = 10_000;

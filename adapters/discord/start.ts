@@ -1,12 +1,12 @@
 import { Client, Events, GatewayIntentBits, Partials, type RateLimitData } from 'discord.js';
 import type { App } from '../compose.ts';
 import { BotError } from '../../src/errors.ts';
-import type { Transport } from '../../src/ports/transport.ts';
-import { createDiscordTransport } from './discord-transport.ts';
-import { interactionHandler } from './handle-interaction.ts';
-import { mentionHandler } from './handle-mention.ts';
+import type { AdapterStatus, PlatformAdapter } from '../platform.ts';
+import type { DiscordDeps } from './deps.ts';
+import { registerListeners } from './listeners/index.ts';
 import { explainLoginError } from './login-error.ts';
-import { NO_MENTIONS } from './message-body.ts';
+import { NO_MENTIONS } from './render/message-body.ts';
+import { DiscordTransport } from './transport.ts';
 
 /**
  * Guilds: channels and threads; GuildMessages: mentions of the bot (Discord includes the text
@@ -14,12 +14,6 @@ import { NO_MENTIONS } from './message-body.ts';
  * DirectMessages: questions sent to the bot directly. None is privileged.
  */
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
-
-export interface DiscordHandle {
-  transport: Transport;
-  status(): 'connected' | 'connecting' | 'down';
-  stop(): Promise<void>;
-}
 
 export interface DiscordOptions {
   /** Defer interactions and show typing when the core takes longer (default 1500 ms; Discord allows 3 s). */
@@ -31,12 +25,12 @@ export interface DiscordOptions {
 }
 
 /**
- * Connects the bot to Discord: slash commands, buttons, autocomplete and mentions go to
- * `app.bot`; the returned transport posts digests. Commands are registered by
- * `npm run discord:register`, never here. A bad token or refused intents reject with a
+ * The Discord adapter, not yet connected: slash commands, buttons, autocomplete and mentions go
+ * to `app.bot`; its transport posts digests. Commands are registered by
+ * `npm run discord:register`, never here. `start` rejects a bad token or refused intents with a
  * BotError that says which and how to fix it.
  */
-export async function startDiscord(app: App, options: DiscordOptions = {}): Promise<DiscordHandle> {
+export function discordAdapter(app: App, options: DiscordOptions = {}): PlatformAdapter {
   const { config, logger } = app;
   const token = config.discordToken;
   if (!token) throw new BotError('config', 'DISCORD_TOKEN is not set: copy the bot token from the Developer Portal (your application > Bot > Reset Token).');
@@ -58,7 +52,7 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
     },
   });
 
-  let state: 'connected' | 'connecting' | 'down' = 'connecting';
+  let state: AdapterStatus = 'connecting';
   let stopped = false;
   client.on(Events.ClientReady, (c) => {
     state = 'connected';
@@ -73,28 +67,34 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
   });
   client.on(Events.ShardError, (err) => logger.warn({ err }, 'discord gateway error'));
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
-  // discord.js ignores what a listener returns: a failure the handler did not catch is logged here.
-  const onInteraction = interactionHandler(app, { deferAfterMs });
-  const onMessage = mentionHandler(app, client, { deferAfterMs });
-  client.on(Events.InteractionCreate, (i) => void onInteraction(i).catch((err: unknown) => logger.error({ err }, 'discord interaction failed')));
-  client.on(Events.MessageCreate, (m) => void onMessage(m).catch((err: unknown) => logger.error({ err }, 'discord message failed')));
-
-  try {
-    await client.login(token);
-  } catch (error) {
-    state = 'down';
-    await client.destroy().catch(() => undefined);
-    throw new BotError('config', explainLoginError(error, config.discordApiUrl), { cause: error });
-  }
-  if (client.isReady()) state = 'connected';
+  const deps: DiscordDeps = { bot: app.bot, registry: app.registry, library: app.library, store: app.store, logger };
+  registerListeners(client, deps, { deferAfterMs });
 
   return {
-    transport: createDiscordTransport(client.rest, logger),
+    name: 'discord',
+    transport: new DiscordTransport({ rest: client.rest, logger }),
     // destroy() makes the shard report reconnecting; a stopped bot is down whatever it says.
     status: () => (stopped ? 'down' : state),
+    async start() {
+      try {
+        await client.login(token);
+      } catch (error) {
+        state = 'down';
+        await client.destroy().catch(() => undefined);
+        throw new BotError('config', explainLoginError(error, config.discordApiUrl), { cause: error });
+      }
+      if (client.isReady()) state = 'connected';
+    },
     async stop() {
       stopped = true;
       await client.destroy();
     },
   };
+}
+
+/** Makes the Discord adapter and connects it (tests, the load bench). */
+export async function startDiscord(app: App, options: DiscordOptions = {}): Promise<PlatformAdapter> {
+  const adapter = discordAdapter(app, options);
+  await adapter.start();
+  return adapter;
 }

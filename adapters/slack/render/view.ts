@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
-import type { Reply } from '../../src/bot/reply.ts';
-import { renderBlock } from './render-blocks.ts';
-import { truncate } from './slack-text.ts';
+import type { Reply } from '../../../src/bot/reply.ts';
+import { renderBlock } from './blocks.ts';
+import { truncate } from './text.ts';
 
 type KnownBlock = types.KnownBlock;
 

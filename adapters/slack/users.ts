@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../src/logger.ts';
-import { slackErrorCode } from './slack-errors.ts';
+import { slackErrorCode } from './errors.ts';
 
 export interface SlackPerson {
   name?: string;

@@ -2,9 +2,9 @@ import type { webApi } from '@slack/bolt';
 import type { Reply } from '../../src/bot/reply.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { PostResult, Transport } from '../../src/ports/transport.ts';
-import { renderMessages } from './render-blocks.ts';
-import { classifySlackError } from './slack-errors.ts';
-import { parseChannelKey } from './slack-ids.ts';
+import { renderMessages } from './render/reply.ts';
+import { classifyError } from './errors.ts';
+import { parseChannelKey } from './channel-key.ts';
 import { openThread } from './open-thread.ts';
 
 /** Message metadata type the bot's scheduled posts carry. */
@@ -102,7 +102,7 @@ export class SlackTransport implements Transport {
         const res = await this.options.client.chat.postMessage(args);
         return { ok: true, messageId: res.ts ?? '' };
       } catch (error) {
-        const failure = classifySlackError(error);
+        const failure = classifyError(error);
         if (failure.kind !== 'rate_limited' || failure.retryAfterMs > this.maxWaitMs || attempt >= 3) return failure;
         this.options.logger.info({ retryAfterMs: failure.retryAfterMs }, 'Slack rate limit; waiting it out');
         await this.sleep(failure.retryAfterMs);
@@ -138,7 +138,7 @@ export class SlackTransport implements Transport {
       }
       return { parts, expected };
     } catch (error) {
-      this.options.logger.warn({ err: error, channel, detail: classifySlackError(error).detail }, 'could not read channel history');
+      this.options.logger.warn({ err: error, channel, detail: classifyError(error).detail }, 'could not read channel history');
       return null;
     }
   }

@@ -1,6 +1,6 @@
-import type { Inline, RichText } from '../../src/bot/reply.ts';
-import { escapeEntities, escapeMrkdwn } from './slack-text.ts';
-import { LIMITS } from './slack-limits.ts';
+import type { Inline, RichText } from '../../../src/bot/reply.ts';
+import { escapeEntities, escapeMrkdwn } from './text.ts';
+import { LIMITS } from '../limits.ts';
 
 /**
  * A URL fit for `<url|label>`: only http(s), at most Slack's length, and with the characters that

@@ -1,3 +1,4 @@
+// What a person typed or picked, from what Discord sends, as the text the core parses.
 import type { CommandSpec } from '../../src/commands/registry.ts';
 import { discordName } from './slash-commands.ts';
 
@@ -22,13 +23,8 @@ export function commandText(spec: CommandSpec, value: (name: string) => string |
   return { ok: true, text: parts.join(' ') };
 }
 
-/** `discord:<guild>:<channel>`; direct messages have no guild and use `@me`. */
-export function channelKey(guildId: string | null | undefined, channelId: string): string {
-  return `discord:${guildId ?? '@me'}:${channelId}`;
-}
-
-/** The channel id inside a channel key, or null when the key is not a Discord one. */
-export function channelIdOf(key: string): string | null {
-  const m = /^discord:[^:\s]+:(\d+)$/.exec(key);
-  return m ? m[1]! : null;
+/** The question without the bot's own mentions; other mentions stay (and are defused when shown). */
+export function stripMention(content: string, botId: string, botRoleIds: string[] = []): string {
+  const ids = [`!?${botId}`, ...botRoleIds.map((r) => `&${r}`)].join('|');
+  return content.replace(new RegExp(`<@(?:${ids})>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
 }

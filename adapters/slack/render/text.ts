@@ -1,10 +1,11 @@
 /**
- * Text going to and coming from Slack. Everything a person or a release wrote passes through
- * `escapeMrkdwn` before it lands in a mrkdwn field, so it can never form a link, a `<!channel>`,
- * `<!here>` or a user mention, nor switch formatting on for the text around it.
+ * Text going to Slack (text coming from Slack is read in ../incoming-text.ts). Everything a
+ * person or a release wrote passes through `escapeMrkdwn` before it lands in a mrkdwn field, so
+ * it can never form a link, a `<!channel>`, `<!here>` or a user mention, nor switch formatting
+ * on for the text around it.
  */
 
-import { safeCut } from '../../src/util/safe-cut.ts';
+import { safeCut } from '../../../src/util/safe-cut.ts';
 
 const WORD_JOINER = '\u2060';
 
@@ -78,33 +79,4 @@ export function splitText(text: string, max: number): string[] {
   }
   if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
   return pieces;
-}
-
-/**
- * Turns the text Slack sends (entities escaped, mentions and links in angle brackets) into the
- * plain text a person typed: `<@U1>` -> `@U1`, `<!here>` -> `@here`, `<#C1|general>` ->
- * `#general`, `<https://x|label>` -> `label`, `&lt;` -> `<`.
- */
-export function decodeSlackText(text: string): string {
-  return text
-    .replace(/<([^<>]*)>/g, (_m, inner: string) => {
-      const [target = '', label] = inner.split('|', 2);
-      if (target.startsWith('@')) return label ? `@${label}` : target;
-      if (target.startsWith('#')) return label ? `#${label}` : target;
-      if (target.startsWith('!')) {
-        const word = target.slice(1).split('^')[0] ?? '';
-        return label ?? `@${word}`;
-      }
-      return label ?? target;
-    })
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
-/** Removes the bot's own mention (`<@UBOT>` or `<@UBOT|sco>`) from a message's raw text. */
-export function stripBotMention(raw: string, botUserId: string | undefined): string {
-  if (!botUserId) return raw.trim();
-  const pattern = new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g');
-  return raw.replace(pattern, ' ').replace(/\s+/g, ' ').trim();
 }
