@@ -5,6 +5,7 @@ import type { SearchHit, SearchOutcome } from '../library/types.ts';
 import { citeButton } from '../citations/citation.ts';
 import { echo } from '../text/echo.ts';
 import type { PageState } from './page-state.ts';
+import { noteSentence } from './search-notes.ts';
 
 export const PAGE_SIZE = 5;
 const PAGE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -72,7 +73,7 @@ export function resultsReply(
   if (outcome.showingFor && outcome.showingFor !== outcome.query) {
     blocks.push({ type: 'context', text: ['Showing results for ', { text: echo(outcome.showingFor), strong: true }, ` (you typed “${echo(outcome.query)}”)`] });
   }
-  for (const note of outcome.notes) blocks.push({ type: 'context', text: [note] });
+  for (const note of outcome.notes) blocks.push({ type: 'context', text: [noteSentence(note)] });
 
   if (outcome.hits.length === 0) {
     const none = offset > 0 ? 'No more results.' : 'No release matches that. Try fewer or other words, or `/sco topics` for the topics I know.';

@@ -1,4 +1,5 @@
 import type { RichText } from '../bot/reply.ts';
+import type { SearchNote } from '../index/search-note.ts';
 import type { RawRelease } from '../ports/source.ts';
 import type { LoadProblem, Release, SeenRelease } from '../releases/release.ts';
 
@@ -19,8 +20,8 @@ export interface SearchOutcome {
    * from what was typed. Undefined when nothing was corrected.
    */
   showingFor?: string;
-  /** Sentences for the person: an unknown topic, an ignored operator, an empty query. */
-  notes: string[];
+  /** What to tell the person (an unknown topic, an ignored operator, an empty query), as codes: commands write the sentences. */
+  notes: SearchNote[];
   /** How many releases match in all (for paging). */
   total: number;
   /** The total is an estimate (a lookup matching tens of thousands of releases counts a sample). */
