@@ -1,4 +1,5 @@
 import type { Block, DigestItem, Reply } from '../bot/reply.ts';
+import { replyText } from '../bot/reply-text.ts';
 import type { Release } from '../releases/release.ts';
 import { formatInstant } from '../util/format-instant.ts';
 
@@ -93,12 +94,13 @@ export function buildDigest(input: DigestInput): Reply[] {
   const closing = notListed(archive, fresh.length - listed.length);
   if (listed.length === 0 && closing) {
     const heading = `SCO digest${on}: ${archive.length} older release${archive.length === 1 ? '' : 's'} added`;
-    return [{ blocks: [{ type: 'heading', text: heading }, { type: 'context', text: [closing] }], text: `${heading}. ${closing}`, visibility: 'channel' }];
+    const blocks: Block[] = [{ type: 'heading', text: heading }, { type: 'context', text: [closing] }];
+    return [{ blocks, text: replyText(blocks), visibility: 'channel' }];
   }
   if (input.releases.length === 0) {
     if (!input.nothingNewLine) return [];
-    const text = `SCO digest${on}: nothing new (${period}).`;
-    return [{ blocks: [{ type: 'context', text: [text] }], text, visibility: 'channel' }];
+    const blocks: Block[] = [{ type: 'context', text: [`SCO digest${on}: nothing new (${period}).`] }];
+    return [{ blocks, text: replyText(blocks), visibility: 'channel' }];
   }
   const budget = Math.max(200, input.limits.charsPerMessage - HEADING_ROOM - (closing?.length ?? 0));
   const perMessage = Math.max(1, input.limits.itemsPerMessage);
@@ -128,7 +130,6 @@ export function buildDigest(input: DigestInput): Reply[] {
       { type: 'digest', items },
     ];
     if (last && closing) blocks.push({ type: 'context', text: [closing] });
-    const text = `${heading}: ${items.map((it) => it.title).join('; ')}`;
-    return { blocks, text: text.length > 1000 ? `${text.slice(0, 999)}…` : text, visibility: 'channel' as const };
+    return { blocks, text: replyText(blocks), visibility: 'channel' as const };
   });
 }
