@@ -16,6 +16,7 @@ import { rankFromLists } from '../src/index/rank-from-lists.ts';
 import { Searcher } from '../src/index/searcher.ts';
 import { TopLists, type TopList } from '../src/index/top-lists.ts';
 import { openIndexDb } from '../src/index/schema.ts';
+import { NORMALISER_VERSION } from '../src/releases/normalise.ts';
 import { INDEX_FILE } from '../src/library/library.ts';
 import { silentLogger } from '../src/logger.ts';
 import { loadTaxonomy } from '../src/taxonomy/load-taxonomy.ts';
@@ -121,9 +122,13 @@ describe('lists of an earlier shape', () => {
   it('are dropped and written again, not a crash', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sco-lists-'));
     try {
+      // An index file written before top_lists had its shape (and before schema.ts created it).
+      const old = new Database(join(dir, 'index.sqlite'));
+      old.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
+      old.exec(`CREATE TABLE top_lists (gen INTEGER, phrase TEXT, rids BLOB, scores BLOB, complete INTEGER, hits INTEGER, phrase_hits TEXT)`);
+      old.prepare(`INSERT INTO meta (key, value) VALUES ('schema', ?), ('top-lists', '{"gen":1,"watermark":1,"releases":1,"edits":0}')`).run(`6.${NORMALISER_VERSION}`);
+      old.close();
       const { db } = openIndexDb(join(dir, 'index.sqlite'), silentLogger());
-      db.exec(`CREATE TABLE top_lists (gen INTEGER, phrase TEXT, rids BLOB, scores BLOB, complete INTEGER, hits INTEGER, phrase_hits TEXT)`);
-      db.prepare(`INSERT INTO meta (key, value) VALUES ('top-lists', '{"gen":1,"watermark":1,"releases":1,"edits":0}')`).run();
       const lists = new TopLists(db, silentLogger());
       expect(lists.ready()).toBe(false);
       expect(db.prepare(`SELECT name FROM pragma_table_info('top_lists')`).pluck().all()).toContain('phrases');
