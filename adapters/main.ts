@@ -3,7 +3,7 @@ import type { Transport } from '../src/ports/transport.ts';
 import { ConsoleTransport } from './console/console-transport.ts';
 import type { ConsolePrompt } from './console/console-prompt.ts';
 import { runConsole } from './console/console-workspace.ts';
-import { instrumentBot, instrumentTransport } from '../src/ops/instrument.ts';
+import { measuredTransport } from '../src/ops/measured-transport.ts';
 
 /** A running platform connection. */
 export interface RunningAdapter {
@@ -28,7 +28,6 @@ export interface StartIO {
  */
 export async function startBot(app: App, io: StartIO): Promise<void> {
   const { config, logger } = app;
-  instrumentBot(app);
   const adapters: Record<string, RunningAdapter> = {};
   const running: { stop(): Promise<void> }[] = [];
   const status = () => Object.fromEntries(Object.entries(adapters).map(([name, a]) => [name, () => a.status()]));
@@ -50,7 +49,7 @@ export async function startBot(app: App, io: StartIO): Promise<void> {
     const platforms = Object.values(adapters);
     const consoleMode = platforms.length === 0;
     const transports = (consoleMode ? [new ConsoleTransport(io.write, io.interactive)] : platforms.map((a) => a.transport))
-      .map((t) => instrumentTransport(app, t));
+      .map((t) => measuredTransport(t, app.metrics));
 
     const { startScheduler } = await import('../src/schedule/start-scheduler.ts');
     const { startSync } = await import('../src/sync/start-sync.ts');
