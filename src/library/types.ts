@@ -80,9 +80,9 @@ export interface Library {
   latest(options?: { topic?: string } & SearchOptions): SearchOutcome;
   /**
    * Sentences that match the words of `text` (same alias expansion and typo correction as
-   * search, any-word semantics), best first.
+   * search, any-word semantics), best first. `ranked: false` skips scoring and returns the first
+   * matches in index order (cheap on large libraries, for counting).
    */
-  /** `ranked: false` skips scoring and returns the first matches in index order (cheap on large libraries, for counting). */
   searchSentences(text: string, options?: { limit?: number; releaseIds?: string[]; ranked?: boolean }): SentenceHit[];
   /** All sentences of a release in order (for summaries and answer context). */
   sentencesOf(id: string): string[];
