@@ -1,4 +1,4 @@
-import type { SearchNote } from '../index/search-note.ts';
+import type { SearchNote } from '../library/types.ts';
 
 /** The sentence a person reads for a note the index returned about their lookup. */
 export function noteSentence(note: SearchNote): string {

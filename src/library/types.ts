@@ -3,6 +3,8 @@ import type { SearchNote } from '../index/search-note.ts';
 import type { RawRelease } from '../ports/source.ts';
 import type { LoadProblem, Release, SeenRelease } from '../releases/release.ts';
 
+export type { SearchNote } from '../index/search-note.ts';
+
 export interface SearchHit {
   release: Release;
   /** When the bot first saw the release (ISO instant), or null if it has no record. */
