@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { composeApp } from '../../adapters/compose.ts';
+import { loadConfig } from '../../src/config.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { MemoryStore } from '../../src/store/memory-store.ts';
 import { measuredLibrary } from '../../src/ops/measured-library.ts';
 import { createMetrics } from '../../src/ops/metrics.ts';
 import { SingleFlight } from '../../src/sync/single-flight.ts';
 import { fakeLibrary, release } from '../helpers/fake-services.ts';
-import { stubApp } from '../metrics-stub-app.ts';
 
 describe('state held per app, not in module globals', () => {
   it('one sync at a time per app: a second call joins the run; another app runs its own', async () => {
@@ -35,8 +38,16 @@ describe('state held per app, not in module globals', () => {
   });
 
   it('each composed app has its own metrics, sync guard and measured library', async () => {
-    const a = stubApp();
-    const b = stubApp();
+    const app = () =>
+      composeApp({
+        config: loadConfig({}, { logLevel: 'silent' }),
+        logger: silentLogger(),
+        clock: () => new Date(),
+        store: new MemoryStore(),
+        library: fakeLibrary([], '2026-02-21T00:00:00Z'),
+      });
+    const a = app();
+    const b = app();
     expect(a.metrics).not.toBe(b.metrics);
     expect(a.syncs).not.toBe(b.syncs);
     a.library.search('x');
