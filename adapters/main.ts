@@ -3,7 +3,7 @@ import type { StatusProviders } from '../src/ops/health.ts';
 import type { ConsoleIO } from './console/console-workspace.ts';
 import { consoleAdapter } from './console/start.ts';
 import type { PlatformAdapter } from './platform.ts';
-import { instrumentBot, instrumentTransport } from '../src/ops/instrument.ts';
+import { measuredTransport } from '../src/ops/measured-transport.ts';
 
 /**
  * The adapters the config asks for: Discord when its token is set, Slack when its tokens are,
@@ -33,7 +33,6 @@ async function adaptersFor(app: App, io: ConsoleIO, statuses: StatusProviders): 
  */
 export async function startBot(app: App, io: ConsoleIO): Promise<void> {
   const { config, logger } = app;
-  instrumentBot(app);
   const statuses: StatusProviders = {};
   const running: { stop(): Promise<void> }[] = [];
   try {
@@ -43,7 +42,7 @@ export async function startBot(app: App, io: ConsoleIO): Promise<void> {
       await adapter.start();
       running.push(adapter);
     }
-    const transports = adapters.map((a) => instrumentTransport(app, a.transport));
+    const transports = adapters.map((a) => measuredTransport(a.transport, app.metrics));
 
     const { startScheduler } = await import('../src/schedule/start-scheduler.ts');
     const { startSync } = await import('../src/sync/start-sync.ts');

@@ -1,11 +1,14 @@
-/** Error codes the core raises; adapters map them to one friendly sentence each. */
+/**
+ * Why something failed, for whoever catches it: the Bot shows a BotError's own message to the
+ * person (an `internal` one gets the fixed apology instead), and the `sco` command turns the
+ * code into its exit status and JSON error code.
+ */
 export type ErrorCode =
   | 'bad_input'
   | 'not_found'
   | 'forbidden'
   | 'config'
   | 'unavailable'
-  | 'rate_limited'
   | 'internal';
 
 /** The one error type of the project. `message` is safe to show a person. */

@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { handleOpsRequest, startHealthServer } from '../adapters/http/health-server.ts';
 import type { Store } from '../src/ports/store.ts';
 import { MemoryStore } from '../src/store/memory-store.ts';
-import { instrumentBot } from '../src/ops/instrument.ts';
 import { stubApp } from './metrics-stub-app.ts';
 
 const servers: { close(): Promise<void> }[] = [];
@@ -66,7 +65,6 @@ describe('health server', () => {
 
   it('serves Prometheus text on /metrics and 404 elsewhere', async () => {
     const app = stubApp();
-    instrumentBot(app);
     await app.bot.handle({ kind: 'command', text: 'afghanistan', user: { id: 'U', canManage: false }, channel: 'console:local' });
     const s = await start(app, { port: 0, adapters: {} });
     const res = await fetch(`http://127.0.0.1:${s.port}/metrics`);

@@ -7,6 +7,7 @@ import { NS } from '../src/ports/store.ts';
 import { MemoryStore } from '../src/store/memory-store.ts';
 import { silentLogger } from '../src/logger.ts';
 import { makeTestApp, type TestApp } from './helpers/test-app.ts';
+import { noteSentences } from '../src/commands/search-notes.ts';
 
 const SEED = '000_9851d8e3c5c57f74';
 let t: TestApp | undefined;
@@ -75,7 +76,7 @@ describe('incremental update', () => {
 
   it('editing topics.yml re-tags the releases on the next refresh', async () => {
     t = await makeTestApp({ corpus: 'seed' });
-    expect(t.app.library.search('topic:polycentrism').notes.join(' ')).toMatch(/no topic/);
+    expect(noteSentences(t.app.library.search('topic:polycentrism').notes).join(' ')).toMatch(/no topic/);
     writeFileSync(join(t.contentDir, 'topics.yml'), 'themes:\n  - id: polycentrism\n    label: Polycentric order\n    aliases: [polycentric]\n');
     await t.app.library.refresh();
     const outcome = t.app.library.search('topic:polycentrism');

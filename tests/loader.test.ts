@@ -7,6 +7,7 @@ import { deriveTitle } from '../src/releases/derive-title.ts';
 import { normalise } from '../src/releases/normalise.ts';
 import { loadTaxonomy } from '../src/taxonomy/load-taxonomy.ts';
 import { makeTestApp, ROOT, SEED_DIR, type TestApp } from './helpers/test-app.ts';
+import { noteSentences } from '../src/commands/search-notes.ts';
 
 const SEED_ID = '000_9851d8e3c5c57f74';
 const taxonomy = loadTaxonomy(join(ROOT, 'content/topics.yml')).taxonomy;
@@ -136,8 +137,8 @@ describe('content folder loading', () => {
     expect(report.total).toBe(0);
     expect(report.problems[0]?.reason).toMatch(/folder is empty/);
     expect(t.app.library.search('afghanistan').hits).toEqual([]);
-    expect(t.app.library.search('afghanistan').notes.join(' ')).toMatch(/No releases are loaded yet/);
-    expect(t.app.library.latest().notes.join(' ')).toMatch(/No releases are loaded yet/);
+    expect(noteSentences(t.app.library.search('afghanistan').notes).join(' ')).toMatch(/No releases are loaded yet/);
+    expect(noteSentences(t.app.library.latest().notes).join(' ')).toMatch(/No releases are loaded yet/);
     rmSync(join(t.contentDir, 'releases'), { recursive: true });
     const missing = await t.app.library.refresh();
     expect(missing.problems[0]?.reason).toMatch(/does not exist/);

@@ -2,16 +2,13 @@
  * A small App for the ops tests (health, metrics): the real Bot and Registry and a memory store,
  * over a stub library, so these tests do not depend on the index being built.
  */
-import type { App } from '../adapters/compose.ts';
-import { createServices } from '../src/create-services.ts';
-import { Bot } from '../src/bot/bot.ts';
+import { composeApp, type App } from '../adapters/compose.ts';
 import { textReply } from '../src/bot/reply.ts';
 import { Registry, type CommandSpec } from '../src/commands/registry.ts';
 import { loadConfig } from '../src/config.ts';
 import { BotError } from '../src/errors.ts';
 import type { Library, RefreshReport } from '../src/library/types.ts';
 import { silentLogger } from '../src/logger.ts';
-import { createMetrics, type Metrics } from '../src/ops/metrics.ts';
 import type { Store } from '../src/ports/store.ts';
 import { MemoryStore } from '../src/store/memory-store.ts';
 
@@ -48,18 +45,6 @@ export function stubApp(options: { store?: Store; releases?: number } = {}): App
     }),
   );
   const store = options.store ?? new MemoryStore();
-  const clock = () => new Date();
-  const services = createServices({ config: loadConfig({}, { logLevel: 'silent' }), logger: silentLogger(), clock, store, library });
-  let metrics: Metrics | undefined;
-  const app: App = {
-    ...services,
-    get metrics() {
-      metrics ??= createMetrics({ releaseCount: () => library.count() });
-      return metrics;
-    },
-    registry,
-    bot: new Bot(registry, services),
-    close: async () => undefined,
-  };
-  return app;
+  // Composed as the real app is, so its metrics wrap the stub library and count the Bot's requests.
+  return composeApp({ config: loadConfig({}, { logLevel: 'silent' }), logger: silentLogger(), clock: () => new Date(), store, library, registry });
 }

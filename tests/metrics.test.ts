@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { textReply } from '../src/bot/reply.ts';
 import type { Request } from '../src/bot/request.ts';
-import { instrumentBot, instrumentTransport } from '../src/ops/instrument.ts';
+import { measuredTransport } from '../src/ops/measured-transport.ts';
 import { metricsFor } from '../src/ops/metrics.ts';
 import type { PostResult, Transport } from '../src/ports/transport.ts';
 import { stubApp } from './metrics-stub-app.ts';
@@ -22,8 +22,6 @@ function sample(text: string, name: string): number | undefined {
 describe('metrics', () => {
   it('counts requests by kind and outcome and times lookups and answers', async () => {
     const app = stubApp();
-    instrumentBot(app);
-    instrumentBot(app); // twice must not count twice
     expect((await app.bot.handle(request('command', 'afghanistan'))).text).toBe('results for afghanistan');
     await app.bot.handle(request('command', 'search drugs'));
     await app.bot.handle(request('command', 'bad'));
@@ -45,7 +43,6 @@ describe('metrics', () => {
     const app = stubApp();
     const seen: string[] = [];
     app.bot.observe(({ request: r, outcome }) => seen.push(`${r.text}: ${outcome}`));
-    instrumentBot(app);
     await app.bot.handle(request('command', 'say Sorry, something went wrong on my side, said the minister'));
     await app.bot.handle(request('command', 'boom'));
     await app.bot.handle(request('command', 'bad'));
@@ -57,7 +54,6 @@ describe('metrics', () => {
 
   it('counts refreshes and syncs with their changes and problems', async () => {
     const app = stubApp();
-    instrumentBot(app);
     await app.library.refresh();
     await app.library.ingest([{ id: 'x', source: 'sco-site', text: 'x' }]);
     const text = await metricsFor(app).registry.metrics();
@@ -80,7 +76,7 @@ describe('metrics', () => {
       post: async () => results.shift()!,
       findPosted: async () => 'm1',
     };
-    const t = instrumentTransport(app, fake);
+    const t = measuredTransport(fake, app.metrics);
     expect(t.limits.itemsPerMessage).toBe(10);
     const outcomes = [];
     for (let i = 0; i < 4; i++) outcomes.push(await t.post('slack:T1:C1', textReply('x'), { idempotencyKey: `k${i}` }));
@@ -97,7 +93,6 @@ describe('metrics', () => {
   it('keeps one registry per app', async () => {
     const a = stubApp();
     const b = stubApp();
-    instrumentBot(a);
     await a.bot.handle(request('command', 'x'));
     expect(metricsFor(a)).toBe(metricsFor(a));
     expect(sample(await metricsFor(b).registry.metrics(), 'sco_requests_total{kind="command",outcome="ok"}')).toBeUndefined();

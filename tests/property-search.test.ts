@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Request } from '../src/bot/request.ts';
 import { MAX_TERMS, parseQuery } from '../src/index/query-parse.ts';
 import { makeTestApp, type TestApp } from './helpers/test-app.ts';
+import { noteSentences } from '../src/commands/search-notes.ts';
 
 /** Thousands of inputs, but a slow shared machine finishes with fewer rather than timing out. */
 const BOUNDED = { interruptAfterTimeLimit: 15_000 } as const;
@@ -37,7 +38,7 @@ describe('query parsing and search under any input', () => {
       fc.property(queryText, (text) => {
         const q = parseQuery(text);
         expect(q.terms.length).toBeLessThanOrEqual(MAX_TERMS);
-        for (const note of q.notes) expect(typeof note).toBe('string');
+        for (const note of noteSentences(q.notes)) expect(typeof note).toBe('string');
         if (q.since) expect(q.since).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       }),
       { numRuns: 5000, ...BOUNDED },

@@ -6,6 +6,7 @@ import { parseQuery } from '../src/index/query-parse.ts';
 import { spellingVariants } from '../src/index/query-spelling.ts';
 import { loadTaxonomy } from '../src/taxonomy/load-taxonomy.ts';
 import { ROOT } from './helpers/test-app.ts';
+import { noteSentence } from '../src/commands/search-notes.ts';
 
 const taxonomy = loadTaxonomy(join(ROOT, 'content/topics.yml')).taxonomy;
 
@@ -24,7 +25,7 @@ describe('parseQuery', () => {
     expect(parseQuery('until:2021-6-5').until).toBe('2021-06-05');
     expect(parseQuery('since:2021-6').since).toBe('2021-06-01');
     expect(parseQuery('since:2021-06-15').since).toBe('2021-06-15');
-    expect(parseQuery('since:2021-13').notes[0]).toMatch(/did not understand/);
+    expect(noteSentence(parseQuery('since:2021-13').notes[0]!)).toMatch(/did not understand/);
   });
 
   it('a hyphenated word is a phrase; minus excludes; star is a prefix; operators are noted', () => {
@@ -33,7 +34,7 @@ describe('parseQuery', () => {
     expect(parseQuery('afgh*').terms[0]).toMatchObject({ words: ['afgh'], prefix: true });
     const ops = parseQuery('india AND pakistan NEAR(x');
     expect(ops.terms.map((t) => t.words[0])).toEqual(['india', 'pakistan', 'x']);
-    expect(ops.notes[0]).toMatch(/not needed/);
+    expect(noteSentence(ops.notes[0]!)).toMatch(/not needed/);
   });
 
   it('an unbalanced quote reads the rest as words; a topic value may be quoted', () => {

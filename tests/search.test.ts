@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plain } from '../src/bot/reply.ts';
 import type { Library } from '../src/library/types.ts';
 import { makeTestApp, type TestApp } from './helpers/test-app.ts';
+import { noteSentences } from '../src/commands/search-notes.ts';
 
 const SEED = '000_9851d8e3c5c57f74';
 
@@ -53,7 +54,7 @@ describe('lookups on the seed release alone', () => {
   it('falls back to any word when no release has all of them, and says so', () => {
     const outcome = lib.search('Munich football');
     expect(outcome.hits.map((h) => h.release.id)).toEqual([SEED]);
-    expect(outcome.notes.join(' ')).toMatch(/any of them/);
+    expect(noteSentences(outcome.notes).join(' ')).toMatch(/any of them/);
   });
 
   it('leaves out words after a minus', () => {
@@ -108,13 +109,13 @@ describe('filters on the corpus', () => {
 
   it('an unknown topic gives a note and looks for the words instead', () => {
     const outcome = lib.search('topic:atlantis');
-    expect(outcome.notes.join(' ')).toMatch(/no topic “atlantis”/);
+    expect(noteSentences(outcome.notes).join(' ')).toMatch(/no topic “atlantis”/);
     expect(outcome.hits).toEqual([]);
   });
 
   it('a bad date gives a note, not an error', () => {
     const outcome = lib.search('Norov since:last-year');
-    expect(outcome.notes.join(' ')).toMatch(/did not understand since:last-year/);
+    expect(noteSentences(outcome.notes).join(' ')).toMatch(/did not understand since:last-year/);
     expect(outcome.hits.length).toBeGreaterThan(0);
   });
 

@@ -1,5 +1,6 @@
-import type { Reply } from '../bot/reply.ts';
+import type { Block, Reply } from '../bot/reply.ts';
 import { textReply } from '../bot/reply.ts';
+import { replyText } from '../bot/reply-text.ts';
 import { formatCitation } from '../citations/citation.ts';
 import type { ActionSpec } from './registry.ts';
 
@@ -13,12 +14,11 @@ export const citeAction: ActionSpec = {
     const release = /^[\w.-]{1,200}$/.test(value) ? services.library.get(value) : null;
     if (!release) return textReply('I no longer have that release, so I cannot cite it. Look it up again with `/sco <words>`.', 'private');
     const citation = formatCitation(release, services.clock(), services.config.defaultTimezone);
+    const cited: Block = { type: 'text', text: [citation] };
     return {
-      blocks: [
-        { type: 'text', text: [citation] },
-        { type: 'context', text: ['Citation of the release; the accessed date is today.'] },
-      ],
-      text: citation,
+      blocks: [cited, { type: 'context', text: ['Citation of the release; the accessed date is today.'] }],
+      // The fallback is the citation alone, ready to copy; the note about the date is for the eye.
+      text: replyText([cited]),
       visibility: 'private',
     };
   },

@@ -1,5 +1,6 @@
 import type { Block } from '../bot/reply.ts';
 import { textReply } from '../bot/reply.ts';
+import { replyText } from '../bot/reply-text.ts';
 import { BotError } from '../errors.ts';
 import { describeSubscriptionSchedule, formatWhen } from '../subscriptions/describe.ts';
 import type { CommandSpec } from './registry.ts';
@@ -43,21 +44,13 @@ export const digestCommand: CommandSpec = {
     // Exactly what `digest now` would post at this moment: planned and rendered as delivery does.
     const now = services.clock();
     const blocks: Block[] = [];
-    const texts: string[] = [];
     for (const { sub, replies, next } of await services.digests.preview(request.channel, PREVIEW_LIMITS)) {
       const when = next <= now ? 'due now' : formatWhen(next, sub.schedule.tz);
       const intro = `Preview of \`${sub.id}\` (${describeSubscriptionSchedule(sub)}), next digest ${when}:`;
       blocks.push({ type: 'context', text: [intro] });
-      texts.push(intro);
-      if (replies.length === 0) {
-        blocks.push({ type: 'text', text: ['Nothing new so far: the digest would post nothing.'] });
-        texts.push('Nothing new so far.');
-      }
-      for (const p of replies) {
-        blocks.push(...p.blocks);
-        texts.push(p.text);
-      }
+      if (replies.length === 0) blocks.push({ type: 'text', text: ['Nothing new so far. The digest would post nothing.'] });
+      for (const p of replies) blocks.push(...p.blocks);
     }
-    return { blocks, text: texts.join('\n'), visibility: 'private' };
+    return { blocks, text: replyText(blocks), visibility: 'private' };
   },
 };

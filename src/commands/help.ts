@@ -1,4 +1,5 @@
 import type { Block } from '../bot/reply.ts';
+import { replyText } from '../bot/reply-text.ts';
 import type { CommandSpec, Registry } from './registry.ts';
 
 /** Built from the registry it is added to, so every command is described once, where it is defined. */
@@ -12,14 +13,11 @@ export const helpCommand = (registry: Pick<Registry, 'commands'>): CommandSpec =
   runsWhenEmpty: true,
   async run() {
     const blocks: Block[] = [{ type: 'heading', text: 'SCO Bot: the SCO Secretariat’s press releases, at hand' }];
-    const lines: string[] = [];
     for (const c of registry.commands) {
       if (c.runsWhenEmpty) continue;
-      const line = `/sco ${c.usage}: ${c.summary}. e.g. ${c.examples.join(', ')}`;
-      lines.push(line);
       blocks.push({ type: 'text', text: [{ text: `/sco ${c.usage}`, strong: true }, ` ${c.summary}. Example: ${c.examples.join(', ')}`] });
     }
     blocks.push({ type: 'context', text: ['Mention me with a question, e.g. “@sco when were India and Pakistan admitted?”, and I answer from the releases with the sentence and the release it comes from.'] });
-    return { blocks, text: lines.join('\n'), visibility: 'private' };
+    return { blocks, text: replyText(blocks), visibility: 'private' };
   },
 });

@@ -1,5 +1,6 @@
 import type { Services } from '../services.ts';
 import type { Block, Button, Reply, RichText } from '../bot/reply.ts';
+import { replyText } from '../bot/reply-text.ts';
 import { describeSubscription } from '../subscriptions/describe.ts';
 import type { Subscription } from '../subscriptions/subscription.ts';
 import { readLastSync } from '../sync/last-sync.ts';
@@ -89,6 +90,5 @@ export async function homeReply(services: Services, input: HomeInput): Promise<R
       items: latest.map(({ release: r }) => ({ id: r.id, title: r.title, date: r.date, url: r.url, summary: r.summary.slice(0, 2).join(' ') })),
     });
   }
-  const text = `SCO Bot: ${subs.length} digest subscription(s) in your channels, ${latest.length} newest releases.`;
-  return { blocks, text, visibility: 'private' };
+  return { blocks, text: replyText(blocks), visibility: 'private' };
 }

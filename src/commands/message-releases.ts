@@ -1,4 +1,5 @@
 import { textReply, type Reply } from '../bot/reply.ts';
+import { replyText } from '../bot/reply-text.ts';
 import type { ActionSpec } from './registry.ts';
 import { PAGE_SIZE, resultsReply, savePage } from './result-reply.ts';
 
@@ -35,6 +36,6 @@ export const messageReleasesAction: ActionSpec = {
     const reply = resultsReply(state, outcome, 0, await savePage(services, state));
     // The heading names what was looked up; a whole message would not fit one.
     reply.blocks[0] = { type: 'heading', text: MESSAGE_RELEASES_TITLE };
-    return { ...reply, text: reply.text.replace(/^[^\n]*/, MESSAGE_RELEASES_TITLE) };
+    return { ...reply, text: replyText(reply.blocks) };
   },
 };

@@ -1,5 +1,6 @@
 import type { Services } from '../services.ts';
 import type { Block, Reply } from '../bot/reply.ts';
+import { replyText } from '../bot/reply-text.ts';
 import type { Release } from '../releases/release.ts';
 
 /**
@@ -16,5 +17,5 @@ export function releaseCard(services: Services, release: Release): Reply {
     { type: 'context', text: [`SCO Secretariat press release · ${meta}`] },
   ];
   if (summary) blocks.push({ type: 'text', text: [summary] });
-  return { blocks, text: `${release.title} (${release.date ?? 'date unknown'})${summary ? `: ${summary}` : ''}`, visibility: 'channel' };
+  return { blocks, text: replyText(blocks), visibility: 'channel' };
 }

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Services } from '../services.ts';
 import type { Block, Button, Reply, ResultItem, Visibility } from '../bot/reply.ts';
+import { replyText } from '../bot/reply-text.ts';
 import type { SearchHit, SearchOutcome } from '../library/types.ts';
 import { citeButton } from '../citations/citation.ts';
 import { echo } from '../text/echo.ts';
 import type { PageState } from './page-state.ts';
+import { noteSentence } from './search-notes.ts';
 
 export const PAGE_SIZE = 5;
 const PAGE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -72,18 +74,18 @@ export function resultsReply(
   if (outcome.showingFor && outcome.showingFor !== outcome.query) {
     blocks.push({ type: 'context', text: ['Showing results for ', { text: echo(outcome.showingFor), strong: true }, ` (you typed “${echo(outcome.query)}”)`] });
   }
-  for (const note of outcome.notes) blocks.push({ type: 'context', text: [note] });
+  for (const note of outcome.notes) blocks.push({ type: 'context', text: [noteSentence(note)] });
 
   if (outcome.hits.length === 0) {
     const none = offset > 0 ? 'No more results.' : 'No release matches that. Try fewer or other words, or `/sco topics` for the topics I know.';
     blocks.push({ type: 'text', text: [none] });
-    return { blocks, text: `${heading}: ${none}`, visibility };
+    return { blocks, text: replyText(blocks), visibility };
   }
 
   const last = offset + outcome.hits.length;
   const total = outcome.totalEstimated ? `about ${outcome.total.toLocaleString('en-GB')}` : String(outcome.total);
   blocks.push({ type: 'context', text: [`${offset + 1}–${last} of ${total}`] });
-  blocks.push({ type: 'results', items: outcome.hits.map(toItem) });
+  blocks.push({ type: 'results', items: outcome.hits.map(toItem), ...(offset > 0 ? { start: offset + 1 } : {}) });
 
   const buttons: Button[] = [];
   if (pageKey === null) {
@@ -93,6 +95,5 @@ export function resultsReply(
   if (pageKey !== null && visibility === 'private') buttons.push({ action: 'results.share', label: 'Share to channel', value: `${pageKey}:${offset}`, style: 'primary' });
   if (buttons.length) blocks.push({ type: 'buttons', buttons });
 
-  const lines = outcome.hits.map((h, i) => `${offset + i + 1}. ${h.release.title} (${h.release.date ?? 'date unknown'})${h.release.url ? ` ${h.release.url}` : ''}`);
-  return { blocks, text: `${heading}\n${lines.join('\n')}`, visibility };
+  return { blocks, text: replyText(blocks), visibility };
 }

@@ -1,4 +1,5 @@
 import type { Block } from '../bot/reply.ts';
+import { replyText } from '../bot/reply-text.ts';
 import { BotError } from '../errors.ts';
 import type { CommandSpec } from './registry.ts';
 
@@ -14,12 +15,13 @@ export const showCommand: CommandSpec = {
     const r = services.library.get(id);
     if (!r) throw new BotError('not_found', 'I know no release with that id. Look it up with `/sco <words>` to see ids.');
     const blocks: Block[] = [
-      { type: 'heading', text: r.title },
-      { type: 'context', text: [r.date ?? 'date unknown', ...(r.url ? [' · ', { text: r.url, href: r.url }] : []), ` · id ${r.id}`] },
+      // Title and date in the heading, as results list them (and as the fallback text reads).
+      { type: 'heading', text: `${r.title} (${r.date ?? 'date unknown'})` },
+      { type: 'context', text: [...(r.url ? [{ text: r.url, href: r.url }, ' · '] : []), `id ${r.id}`] },
     ];
     if (r.topics.length) blocks.push({ type: 'context', text: [`Topics: ${r.topics.join(', ')}`] });
     if (r.summary.length) blocks.push({ type: 'text', text: [{ text: 'Summary: ', strong: true }, r.summary.join(' ')] });
     blocks.push({ type: 'divider' }, { type: 'text', text: [r.body] });
-    return { blocks, text: `${r.title} (${r.date ?? 'date unknown'})\n${r.summary.join(' ')}`, visibility: 'private' };
+    return { blocks, text: replyText(blocks), visibility: 'private' };
   },
 };

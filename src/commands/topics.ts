@@ -1,3 +1,5 @@
+import type { Block } from '../bot/reply.ts';
+import { replyText } from '../bot/reply-text.ts';
 import type { CommandSpec } from './registry.ts';
 import type { Topic } from '../library/types.ts';
 
@@ -25,14 +27,15 @@ export const topicsCommand: CommandSpec = {
       const label = KIND_LABEL[t.kind];
       groups.set(label, [...(groups.get(label) ?? []), t.label]);
     }
-    const lines = [...groups].map(([label, names]) => `${label}: ${names.join(', ')}`);
+    const list: Block[] = [...groups].map(([label, names]) => ({ type: 'text', text: [`${label}: ${names.join(', ')}`] }));
     return {
       blocks: [
         { type: 'heading', text: 'Topics I know' },
-        ...lines.map((line) => ({ type: 'text' as const, text: [line] })),
+        ...list,
         { type: 'context', text: ['Use one as `topic:<name>` in a lookup, or `/sco latest <topic>`. The list lives in content/topics.yml.'] },
       ],
-      text: lines.join('\n'),
+      // The fallback is the list alone: it is what a script or a notification wants of it.
+      text: replyText(list),
       visibility: 'private',
     };
   },

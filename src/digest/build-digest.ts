@@ -1,6 +1,8 @@
 import type { Block, DigestItem, Reply } from '../bot/reply.ts';
+import { replyText } from '../bot/reply-text.ts';
 import type { Release } from '../releases/release.ts';
 import { formatInstant } from '../util/format-instant.ts';
+import { safeCut } from '../util/safe-cut.ts';
 
 export interface DigestInput {
   releases: Release[];
@@ -50,18 +52,13 @@ function itemOf(release: Release, maxChars: number): DigestItem {
   let summary = release.summary.slice(0, SUMMARY_SENTENCES).join(' ');
   const room = maxChars - release.title.length - (release.url?.length ?? 0) - ITEM_OVERHEAD;
   // A release is never split across messages; an outsized summary is shortened instead.
-  if (summary.length > room) summary = `${summary.slice(0, Math.max(0, room - 1)).replace(/\s+\S*$/, '')}…`;
+  if (summary.length > room) summary = `${summary.slice(0, safeCut(summary, room - 1)).replace(/\s+\S*$/, '')}…`;
   return { id: release.id, title: release.title, date: release.date, url: release.url, summary };
 }
 
 const size = (item: DigestItem) => item.title.length + item.summary.length + (item.url?.length ?? 0) + ITEM_OVERHEAD;
 
-/**
- * The messages of one digest: a heading with the count and period, then each release (title,
- * date, two-sentence summary, link), split into as many messages as the platform's limits need,
- * never cutting a release. No releases: no messages, or one "nothing new" line when asked for.
- * Pure: the same input always gives the same messages (retries post identical text).
- */
+/** Published more than ARCHIVE_DAYS before the period began: back catalogue, not news. */
 function isArchive(release: Release, since: string | null): boolean {
   if (!since || !release.date) return false;
   const cutoff = new Date(Date.parse(since) - ARCHIVE_DAYS * 86_400_000).toISOString().slice(0, 10);
@@ -82,6 +79,12 @@ function notListed(archive: Release[], overflow: number): string | null {
   return parts.length ? `Also first seen in this period: ${parts.join('; ')}.` : null;
 }
 
+/**
+ * The messages of one digest: a heading with the count and period, then each release (title,
+ * date, two-sentence summary, link), split into as many messages as the platform's limits need,
+ * never cutting a release. No releases: no messages, or one "nothing new" line when asked for.
+ * Pure: the same input always gives the same messages (retries post identical text).
+ */
 export function buildDigest(input: DigestInput): Reply[] {
   const period = describePeriod(input.period, input.tz);
   const on = input.filter ? ` on “${input.filter}”` : '';
@@ -93,12 +96,13 @@ export function buildDigest(input: DigestInput): Reply[] {
   const closing = notListed(archive, fresh.length - listed.length);
   if (listed.length === 0 && closing) {
     const heading = `SCO digest${on}: ${archive.length} older release${archive.length === 1 ? '' : 's'} added`;
-    return [{ blocks: [{ type: 'heading', text: heading }, { type: 'context', text: [closing] }], text: `${heading}. ${closing}`, visibility: 'channel' }];
+    const blocks: Block[] = [{ type: 'heading', text: heading }, { type: 'context', text: [closing] }];
+    return [{ blocks, text: replyText(blocks), visibility: 'channel' }];
   }
   if (input.releases.length === 0) {
     if (!input.nothingNewLine) return [];
-    const text = `SCO digest${on}: nothing new (${period}).`;
-    return [{ blocks: [{ type: 'context', text: [text] }], text, visibility: 'channel' }];
+    const blocks: Block[] = [{ type: 'context', text: [`SCO digest${on}: nothing new (${period}).`] }];
+    return [{ blocks, text: replyText(blocks), visibility: 'channel' }];
   }
   const budget = Math.max(200, input.limits.charsPerMessage - HEADING_ROOM - (closing?.length ?? 0));
   const perMessage = Math.max(1, input.limits.itemsPerMessage);
@@ -128,7 +132,6 @@ export function buildDigest(input: DigestInput): Reply[] {
       { type: 'digest', items },
     ];
     if (last && closing) blocks.push({ type: 'context', text: [closing] });
-    const text = `${heading}: ${items.map((it) => it.title).join('; ')}`;
-    return { blocks, text: text.length > 1000 ? `${text.slice(0, 999)}…` : text, visibility: 'channel' as const };
+    return { blocks, text: replyText(blocks), visibility: 'channel' as const };
   });
 }

@@ -1,5 +1,6 @@
 import { wordsOf } from './words.ts';
 import { isCalendarDay } from '../util/iso-date.ts';
+import type { SearchNote } from './search-note.ts';
 
 /** One thing to look for: a word, or a phrase (quoted, or hyphenated like "Anti-Terrorist"). */
 export interface QueryTerm {
@@ -19,7 +20,7 @@ export interface ParsedQuery {
   until?: string;
   /** Values of topic: filters as typed. */
   topics: string[];
-  notes: string[];
+  notes: SearchNote[];
 }
 
 export const MAX_TERMS = 24;
@@ -59,13 +60,13 @@ export function parseQuery(input: string): ParsedQuery {
     }
     addWords(q, bare.replace(/^\+/, ''), false);
   }
-  if (ignoredOperator) q.notes.push('Operators such as AND, OR, NOT and NEAR are not needed: I look for all the words, then for any of them.');
+  if (ignoredOperator) q.notes.push({ code: 'operators_ignored' });
   if (q.terms.length > MAX_TERMS) {
     q.terms = q.terms.slice(0, MAX_TERMS);
-    q.notes.push(`That was a long query; I used its first ${MAX_TERMS} words.`);
+    q.notes.push({ code: 'query_cut', kept: MAX_TERMS });
   }
   if (q.terms.length > 0 && q.terms.every((t) => t.negated)) {
-    q.notes.push('Tell me what to look for as well as what to leave out (a word without "-").');
+    q.notes.push({ code: 'only_negated' });
     q.terms = [];
   }
   return q;
@@ -87,7 +88,7 @@ function addWords(q: ParsedQuery, chunk: string, negatedChunk: boolean): void {
 function applyFilter(q: ParsedQuery, key: string, value: string): boolean {
   if (key === 'topic' || key === 'topics') {
     if (value) q.topics.push(value);
-    else q.notes.push('topic: needs a name after it, such as topic:afghanistan.');
+    else q.notes.push({ code: 'topic_needs_name' });
     return true;
   }
   if (key !== 'since' && key !== 'until' && key !== 'from') return false;
@@ -95,7 +96,7 @@ function applyFilter(q: ParsedQuery, key: string, value: string): boolean {
   const month = m?.[2] ? Number(m[2]) : undefined;
   const day = m?.[3] ? Number(m[3]) : undefined;
   if (!m || (month !== undefined && (month < 1 || month > 12)) || (day !== undefined && !isCalendarDay(Number(m[1]), month!, day))) {
-    q.notes.push(`I did not understand ${key}:${value}; write a year, a month or a day, such as ${key}:2020, ${key}:2021-06 or ${key}:2021-06-15.`);
+    q.notes.push({ code: 'bad_date', key, value });
     return true;
   }
   const parts = [m[1]!, month && String(month).padStart(2, '0'), day && String(day).padStart(2, '0')].filter(Boolean).join('-');

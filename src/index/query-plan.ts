@@ -3,6 +3,7 @@ import { capQuestion } from '../text/limits.ts';
 import type { Corrector } from './query-correct.ts';
 import { expandTerms, type TermGroup } from './query-expand.ts';
 import { parseQuery, type QueryTerm } from './query-parse.ts';
+import type { SearchNote } from './search-note.ts';
 
 /** What a query means once parsed, corrected and expanded: ready to run against the index. */
 export interface QueryPlan {
@@ -11,7 +12,7 @@ export interface QueryPlan {
   until?: string;
   /** Topic ids every result must carry. */
   topicIds: string[];
-  notes: string[];
+  notes: SearchNote[];
   /** The query with typos corrected, when any were. */
   showingFor?: string;
 }
@@ -33,7 +34,7 @@ export function planQuery(typed: string, taxonomy: Taxonomy, corrector: Correcto
       topicIds.push(near.topic.id);
       corrections.set(value, near.name);
     } else {
-      notes.push(`I know no topic “${value}”, so I looked for it as words (see /sco topics for the list).`);
+      notes.push({ code: 'unknown_topic', topic: value });
       for (const term of parseQuery(value.replace(/"/g, ' ')).terms) terms.push(term);
     }
   }

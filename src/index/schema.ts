@@ -8,7 +8,7 @@ import { NORMALISER_VERSION } from '../releases/normalise.ts';
 export type Db = Database.Database;
 
 /** Bump on any change to the tables or to what goes into them: older files are rebuilt. */
-export const SCHEMA_VERSION = `6.${NORMALISER_VERSION}`;
+export const SCHEMA_VERSION = `7.${NORMALISER_VERSION}`;
 
 export const TOKENIZE = `tokenize = 'porter unicode61 remove_diacritics 2'`;
 
@@ -47,6 +47,10 @@ CREATE VIRTUAL TABLE sentences_fts USING fts5 (text, content = 'sentences', cont
 -- correction. A plain table: fts5vocab would count documents by walking every doclist on each
 -- lookup, which grows with the library (7 ms per first letter at 10k releases).
 CREATE TABLE words (word TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+-- The best releases of the phrases lookups expand to, written ahead for big libraries
+-- (top-lists.ts); one generation is current, its state in meta under 'top-lists'.
+CREATE TABLE top_lists (gen INTEGER NOT NULL, part TEXT NOT NULL, rids BLOB NOT NULL, scores BLOB NOT NULL,
+  complete INTEGER NOT NULL, hits INTEGER NOT NULL, phrases TEXT NOT NULL, PRIMARY KEY (gen, part));
 `;
 
 export interface OpenedIndex {

@@ -16,8 +16,6 @@ import { rowid, Statements } from './statements.ts';
 import type { Part, TopLists } from './top-lists.ts';
 
 const DEFAULT_LIMIT = 10;
-const EMPTY_NOTE = 'No releases are loaded yet: add .txt or .md files to the content folder’s releases/ and try again.';
-const ANY_WORD_NOTE = 'No release has all of those words; showing releases with any of them.';
 
 interface Filters {
   sql: string;
@@ -67,20 +65,20 @@ export class Searcher {
     const all = buildMatch(plan.groups, 'all');
     if (!all) {
       if (plan.topicIds.length || plan.since || plan.until) return this.listing(outcome, filters, limit, offset);
-      if (!outcome.notes.length) outcome.notes.push('Tell me some words to look for, such as afghanistan or "contact group".');
+      if (!outcome.notes.length) outcome.notes.push({ code: 'empty_query' });
       return outcome;
     }
     try {
       this.run(outcome, { match: all, groups: plan.groups, mode: 'all' }, filters, limit, offset, options.order ?? 'rank');
       if (outcome.total === 0 && options.anyWordFallback !== false && plan.groups.filter((g) => !g.negated).length > 1) {
         this.run(outcome, { match: buildMatch(plan.groups, 'any')!, groups: plan.groups, mode: 'any' }, filters, limit, offset, options.order ?? 'rank');
-        if (outcome.total > 0) outcome.notes.push(ANY_WORD_NOTE);
+        if (outcome.total > 0) outcome.notes.push({ code: 'any_word_fallback' });
       }
     } catch (e) {
       this.logger.error({ err: (e as Error).message, query }, 'lookup failed');
-      outcome.notes.push('I could not run that lookup; try plainer words.');
+      outcome.notes.push({ code: 'lookup_failed' });
     }
-    if (outcome.total === 0 && this.sql('SELECT 1 FROM releases LIMIT 1').get() === undefined) outcome.notes.push(EMPTY_NOTE);
+    if (outcome.total === 0 && this.sql('SELECT 1 FROM releases LIMIT 1').get() === undefined) outcome.notes.push({ code: 'no_releases' });
     return outcome;
   }
 
@@ -90,7 +88,7 @@ export class Searcher {
     const rows = this.sql(`SELECT ${RELEASE_COLUMNS} FROM releases r WHERE 1 = 1 ${filters.sql} ORDER BY r.date IS NULL, r.date DESC, r.id LIMIT ? OFFSET ?`)
       .all(...filters.params, limit, offset) as ReleaseRow[];
     outcome.hits = rows.map((row) => ({ release: toRelease(row), firstSeen: row.first_seen, score: 0, snippet: plainExcerpt(row.body) }));
-    if (outcome.total === 0 && this.sql('SELECT 1 FROM releases LIMIT 1').get() === undefined) outcome.notes.push(EMPTY_NOTE);
+    if (outcome.total === 0 && this.sql('SELECT 1 FROM releases LIMIT 1').get() === undefined) outcome.notes.push({ code: 'no_releases' });
     return outcome;
   }
 

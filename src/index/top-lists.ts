@@ -73,7 +73,6 @@ export interface ListSettings {
 export const DEFAULT_LIST_SETTINGS: ListSettings = { length: 1000, writeDf: 1000, minReleases: 500, sentencesFrom: 5000 };
 
 const STATE_KEY = 'top-lists';
-const TABLE_COLUMNS = ['gen', 'part', 'rids', 'scores', 'complete', 'hits', 'phrases'];
 /** Lists kept decoded in memory. */
 const CACHE = 4000;
 /** Edited or removed releases, as a share of the index, after which the lists are written again. */
@@ -91,14 +90,6 @@ export class TopLists {
     private readonly logger: Logger,
     readonly settings: ListSettings = DEFAULT_LIST_SETTINGS,
   ) {
-    // A table of an earlier shape is dropped: the lists are derived data and are written again.
-    const columns = db.prepare(`SELECT name FROM pragma_table_info('top_lists')`).pluck().all() as string[];
-    if (columns.length && !TABLE_COLUMNS.every((c) => columns.includes(c))) {
-      db.exec(`DROP TABLE top_lists`);
-      db.prepare(`DELETE FROM meta WHERE key = ?`).run(STATE_KEY);
-    }
-    db.exec(`CREATE TABLE IF NOT EXISTS top_lists (gen INTEGER NOT NULL, part TEXT NOT NULL, rids BLOB NOT NULL,
-      scores BLOB NOT NULL, complete INTEGER NOT NULL, hits INTEGER NOT NULL, phrases TEXT NOT NULL, PRIMARY KEY (gen, part))`);
     this.index = new Statements(db);
     this.s = {
       rank: db.prepare(`SELECT rowid, -${RELEASE_BM25} AS score FROM releases_fts WHERE releases_fts MATCH ? ORDER BY score DESC LIMIT ?`).raw(),

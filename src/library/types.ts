@@ -1,6 +1,9 @@
 import type { RichText } from '../bot/reply.ts';
+import type { SearchNote } from '../index/search-note.ts';
 import type { RawRelease } from '../ports/source.ts';
 import type { LoadProblem, Release, SeenRelease } from '../releases/release.ts';
+
+export type { SearchNote } from '../index/search-note.ts';
 
 export interface SearchHit {
   release: Release;
@@ -19,8 +22,8 @@ export interface SearchOutcome {
    * from what was typed. Undefined when nothing was corrected.
    */
   showingFor?: string;
-  /** Sentences for the person: an unknown topic, an ignored operator, an empty query. */
-  notes: string[];
+  /** What to tell the person (an unknown topic, an ignored operator, an empty query), as codes: commands write the sentences. */
+  notes: SearchNote[];
   /** How many releases match in all (for paging). */
   total: number;
   /** The total is an estimate (a lookup matching tens of thousands of releases counts a sample). */
@@ -79,9 +82,9 @@ export interface Library {
   latest(options?: { topic?: string } & SearchOptions): SearchOutcome;
   /**
    * Sentences that match the words of `text` (same alias expansion and typo correction as
-   * search, any-word semantics), best first.
+   * search, any-word semantics), best first. `ranked: false` skips scoring and returns the first
+   * matches in index order (cheap on large libraries, for counting).
    */
-  /** `ranked: false` skips scoring and returns the first matches in index order (cheap on large libraries, for counting). */
   searchSentences(text: string, options?: { limit?: number; releaseIds?: string[]; ranked?: boolean }): SentenceHit[];
   /** All sentences of a release in order (for summaries and answer context). */
   sentencesOf(id: string): string[];

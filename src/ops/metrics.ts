@@ -99,7 +99,7 @@ export function createMetrics(options: { releaseCount?: () => number; defaults?:
   };
 }
 
-/** Whatever carries its metrics: the composed app creates them on first use (adapters/compose.ts). */
+/** Whatever carries its metrics: each composed app has its own (adapters/compose.ts composeApp). */
 export interface HasMetrics {
   readonly metrics: Metrics;
 }

@@ -5,6 +5,7 @@ import { pushAll } from '../util/arrays.ts';
 import { archiveRaws, restoreFromArchive } from './release-archive.ts';
 import { buildSources, selectSources, type FetchTuning } from './build-sources.ts';
 import { recordLastSync } from './last-sync.ts';
+import type { SingleFlight } from './single-flight.ts';
 
 export interface SyncFailure {
   source: string;
@@ -38,19 +39,18 @@ export interface SyncOptions {
   sources?: LiveSource[];
 }
 
-const running = new WeakMap<Services, Promise<SyncSummary>>();
+/** What a sync needs: the services, and the app's own guard against a second sync at once. */
+export interface SyncServices extends Services {
+  readonly syncs: SingleFlight<SyncSummary>;
+}
 
 /**
  * Fetches every configured source and takes what is new or changed into the library. A failed
  * page never stops the others; it is reported and tried again next sync. Two syncs never run at
  * once in one process: a call during a sync gets that sync's summary.
  */
-export function runSync(app: Services, opts: SyncOptions = {}): Promise<SyncSummary> {
-  const current = running.get(app);
-  if (current) return current;
-  const run = doSync(app, opts).finally(() => running.delete(app));
-  running.set(app, run);
-  return run;
+export function runSync(app: SyncServices, opts: SyncOptions = {}): Promise<SyncSummary> {
+  return app.syncs.run(() => doSync(app, opts));
 }
 
 async function doSync(app: Services, opts: SyncOptions): Promise<SyncSummary> {

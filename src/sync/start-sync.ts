@@ -1,13 +1,12 @@
 import { hostname } from 'node:os';
 import cron from 'node-cron';
-import type { Services } from '../services.ts';
 import { BotError } from '../errors.ts';
 import { NS } from '../ports/store.ts';
 import { acquireLease } from '../store/lease.ts';
 import type { FetchTuning } from './build-sources.ts';
 import { watchContent, type WatchOptions } from './content-watcher.ts';
 import { restoreFromArchive } from './release-archive.ts';
-import { runSync } from './run-sync.ts';
+import { runSync, type SyncServices } from './run-sync.ts';
 
 export interface StartSyncOptions {
   /** Run the live sources on SYNC_CRON (default true; SYNC_CRON "off" also disables it). */
@@ -26,7 +25,7 @@ const LOCK_KEY = 'sync:scheduled';
  * Keeps a running bot current: syncs the live sources on SYNC_CRON and refreshes the index when
  * files in the content folder change. `stop()` ends both and waits for a sync in progress to halt.
  */
-export function startSync(app: Services, opts: StartSyncOptions = {}): { stop(): Promise<void> } {
+export function startSync(app: SyncServices, opts: StartSyncOptions = {}): { stop(): Promise<void> } {
   const log = app.logger.child({ component: 'sync' });
   const expr = app.config.syncCron.trim();
   const off = opts.cron === false || /^(off|none|never|disabled?)$/i.test(expr);
