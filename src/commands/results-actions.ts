@@ -1,6 +1,7 @@
 import type { ActionSpec, CommandContext } from './registry.ts';
 import { loadPage, PAGE_SIZE, resultsReply } from './result-reply.ts';
 import { textReply, type Reply } from '../bot/reply.ts';
+import { replyText } from '../bot/reply-text.ts';
 
 const EXPIRED = 'These results have expired. Run the lookup again.';
 
@@ -18,6 +19,7 @@ async function page(ctx: CommandContext & { value: string }, share: boolean): Pr
   if (share) {
     const who = ctx.request.user.name ? `Shared by ${ctx.request.user.name}` : 'Shared from a lookup';
     reply.blocks.splice(1, 0, { type: 'context', text: [who] });
+    reply.text = replyText(reply.blocks);
   } else {
     reply.replaceOriginal = true;
   }
