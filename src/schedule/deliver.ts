@@ -25,9 +25,17 @@ export interface DeliveryRecord {
   /** Message id of each part once the platform confirmed it. */
   posted: (string | null)[];
   state: 'pending' | 'done' | 'failed';
+  /** Resumptions in a row that could not learn from the platform what already went out. */
+  unchecked?: number;
 }
 
 const MAX_WAIT_MS = 60_000;
+/**
+ * Resumptions in a row a pending delivery may fail to read the channel's history before its
+ * subscription pauses with the reason: posting blind could post a part twice, and retrying
+ * forever in silence would never deliver the digest nor tell anyone why.
+ */
+const MAX_UNCHECKED = 3;
 
 export type DeliveryOutcome = 'posted' | 'empty' | 'not_due' | 'busy' | 'paused' | 'failed';
 
@@ -115,7 +123,16 @@ export class Deliverer {
       const idempotencyKey = `${record.key}/${i + 1}`;
       if (resumed && transport.findPosted) {
         // We may have crashed after this part went out: ask the platform before posting again.
-        const existing = await transport.findPosted(sub.channel, idempotencyKey);
+        let existing: string | null;
+        try {
+          existing = await transport.findPosted(sub.channel, idempotencyKey);
+        } catch (error) {
+          return this.unchecked(sub, record, error as Error, log);
+        }
+        if (record.unchecked) {
+          delete record.unchecked;
+          await this.deliveries.set(sub.id, record);
+        }
         if (existing) {
           record.posted[i] = existing;
           await this.deliveries.set(sub.id, record);
@@ -150,6 +167,23 @@ export class Deliverer {
     await this.subs.setCursor(sub.id, this.advanced(cursor, record));
     if (replies.length > 0) log.info({ releases: record.releaseIds.length, messages: replies.length }, 'digest posted');
     return replies.length > 0 ? 'posted' : 'empty';
+  }
+
+  /** The platform could not say what went out: retry at the next tick, and pause after a few. */
+  private async unchecked(sub: Subscription, record: DeliveryRecord, error: Error, log: Services['logger']): Promise<DeliveryOutcome> {
+    record.unchecked = (record.unchecked ?? 0) + 1;
+    if (record.unchecked < MAX_UNCHECKED) {
+      await this.deliveries.set(sub.id, record);
+      log.warn({ err: error, attempts: record.unchecked }, 'could not check what the interrupted digest already posted; trying again at the next tick');
+      return 'failed';
+    }
+    // The digest stays pending with its releases: resuming the subscription finishes it.
+    delete record.unchecked;
+    await this.deliveries.set(sub.id, record);
+    const reason = `I could not read this channel's history to check what the interrupted digest already posted (${error.message}); let the bot read the channel's history, then resume it`;
+    await this.subs.pause(sub.id, reason, this.app.clock());
+    log.warn({ err: error }, 'subscription paused: cannot check what was posted');
+    return 'paused';
   }
 
   /**
