@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDiscord } from '../adapters/discord/start.ts';
 import { registerCommands } from '../adapters/discord/register-commands.ts';
@@ -17,10 +20,10 @@ afterEach(async () => {
 });
 
 /** Runs `npm run discord:register`'s command with the given environment. */
-function register(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function register(env: Record<string, string>, cwd = ROOT): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/run.js', 'adapters/discord/register.ts'], {
-      cwd: ROOT,
+    const child = spawn(process.execPath, [join(ROOT, 'bin/run.js'), join(ROOT, 'adapters/discord/register.ts')], {
+      cwd,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     });
     let stdout = '';
@@ -62,6 +65,17 @@ describe('npm run discord:register', () => {
       expect(required).toEqual([...required].sort((a, b) => Number(b) - Number(a)));
     }
     expect(out.stdout).toMatch(/Registered \/sco with \d+ subcommands/);
+  });
+
+  it('reads ./.env as npm start does', async () => {
+    fake = await startFakeDiscord();
+    const dir = mkdtempSync(join(tmpdir(), 'sco-register-'));
+    writeFileSync(join(dir, '.env'), `DISCORD_TOKEN=${fake.token}\nDISCORD_API_URL=${fake.apiUrl}\nDISCORD_GUILD_ID=${fake.guildId}\n`);
+    const out = await register({}, dir);
+    rmSync(dir, { recursive: true, force: true });
+    expect(out.stderr).toBe('');
+    expect(out.stdout).toMatch(/Registered \/sco with \d+ subcommands .* for server /);
+    expect(fake.calls.filter((c) => c.method === 'PUT').map((c) => c.path)).toEqual([`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`]);
   });
 
   it('registers globally when DISCORD_GUILD_ID is not set', async () => {

@@ -1,9 +1,13 @@
 // `npm run discord:register`: sends the registry's slash commands to Discord. Run it once after
 // installing and whenever the commands change; the bot itself never registers at start.
+import { existsSync } from 'node:fs';
 import { buildRegistry } from '../../src/commands/index.ts';
 import { loadConfig } from '../../src/config.ts';
 import { isBotError } from '../../src/errors.ts';
 import { registerCommands } from './register-commands.ts';
+
+// The same settings as `npm start`: ./.env when present, variables already set winning (bin/sco.js).
+if (existsSync('.env')) process.loadEnvFile('.env');
 
 try {
   const config = loadConfig(process.env);
