@@ -35,6 +35,13 @@ describe('the console workspace, driven through piped input', () => {
     expect(run.stdout).toContain('Shared by you');
   });
 
+  it('numbers every button of an answer, Cite included, and press 3 prints the citation', async () => {
+    const run = await runSco(['start', ...ws.dirArgs], { input: 'where is RATS based?\npress 3\n' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('(press 1: 👍 Helpful)  (press 2: 👎 Not right)  (press 3: Cite [1])');
+    expect(run.stdout).toMatch(/Secretariat of the Shanghai Cooperation Organisation\. “SCO Secretariat delegation led by Vladimir Norov attends 56th Munich Security Conference\.” Press release, 16 February 2020\./);
+  });
+
   it('keeps hostile input harmless', async () => {
     const run = await runSco(['start', ...ws.dirArgs], { input: `/sco "unbalanced NEAR( AND -* ${'x'.repeat(5000)}\n/sco afghanistan\n` });
     expect(run.code).toBe(0);

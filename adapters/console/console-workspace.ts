@@ -97,8 +97,8 @@ export async function runConsole(app: App, io: ConsoleIO): Promise<void> {
     if (input && 'say' in input) io.write(`${input.say}\n`);
     else if (input) {
       const reply: Reply = await app.bot.handle(input.request);
-      const block = reply.blocks.find((b) => b.type === 'buttons');
-      const buttons = block && block.type === 'buttons' ? block.buttons : [];
+      // Every row of buttons (an answer has its votes and, under them, its Cite buttons).
+      const buttons = reply.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons : []));
       // A reply without buttons leaves the last ones in place, so `press` can say which were used.
       if (buttons.length || input.request.kind !== 'action') shown = { buttons, pressed: new Set() };
       let text = renderReplyText(reply, { ansi });
