@@ -1,5 +1,6 @@
 import type { QuestionTerm } from './question.ts';
 import { relatedWords } from './wordnet.ts';
+import { SETTINGS } from './model/settings.ts';
 
 /** A word related to a question's term that the release may use instead. */
 export interface Expansion {
@@ -37,7 +38,7 @@ const TITLES: Record<string, string[]> = {
 };
 /** Particles that make a phrasal verb of the word before them ("set up", "kicked off"). */
 const PARTICLES = ['up', 'off', 'down', 'out', 'over', 'on', 'in', 'with'];
-const MAX = 24;
+const MAX = SETTINGS.maxExpansions;
 
 /**
  * WordNet synonyms and derived forms of a question's term, with chat titles; the term's own

