@@ -12,8 +12,8 @@ export interface AnalysedSentence {
 }
 
 const CACHE_SIZE = 5000;
-/** Taxonomies kept: one a library, and a library's topics seldom change. */
-const TAXONOMIES = 4;
+/** Taxonomies kept (each with its cached sentences): the current one and the one before an edit of topics.yml. */
+const TAXONOMIES = 2;
 
 /** Sentences read against one taxonomy: its gazetteer, and the sentences recently analysed with it. */
 export class SentenceAnalyser {
