@@ -3,6 +3,7 @@ import { expansionsOf } from '../src/answers/expansion.ts';
 import { collectCandidates, monthsAsked } from '../src/answers/find-answer.ts';
 import { analyseQuestion, termsOf } from '../src/answers/question.ts';
 import { analyserOf } from '../src/answers/sentence-analysis.ts';
+import { TermFrequencies } from '../src/answers/term-frequencies.ts';
 import { matchKind, TermWeigher } from '../src/answers/terms.ts';
 import { relatedWords } from '../src/answers/wordnet.ts';
 import type { Library, Topic } from '../src/library/types.ts';
@@ -51,6 +52,31 @@ describe('sentence analysers', () => {
     // The taxonomy's place is a place to one analyser and not to the other.
     expect(kinds('The delegates met in Qarlovka on Monday.', a)[0]).toMatch(/^place:Qarlovka/);
     expect(kinds('The delegates met in Qarlovka on Monday.', b)[0]).not.toMatch(/^place:/);
+  });
+});
+
+describe('term frequencies', () => {
+  it('are counted once a library size and kept across questions', () => {
+    let searches = 0;
+    let size = 100;
+    const library = {
+      topics: () => [],
+      count: () => size,
+      searchSentences: () => {
+        searches++;
+        return [{ text: 'The forum opened in Tashkent.' }];
+      },
+    } as unknown as Library;
+    const frequencies = new TermFrequencies();
+    const ask = () => new TermWeigher(library, frequencies).weigh(termsOf('when did the forum open in tashkent'));
+    const first = ask();
+    const counted = searches;
+    expect(counted).toBeGreaterThan(0);
+    expect(ask()).toEqual(first);
+    expect(searches).toBe(counted);
+    size = 101;
+    ask();
+    expect(searches).toBe(2 * counted);
   });
 });
 

@@ -23,13 +23,12 @@ export function citationOf(n: number, release: Release): Citation {
  * With `thread`, a follow-up ("and when was that?") leans on the thread's previous question.
  */
 export async function answerQuestion(
-  services: Pick<Services, 'library' | 'store' | 'clock'>,
+  services: Pick<Services, 'library' | 'store' | 'clock' | 'termFrequencies'>,
   question: string,
   opts: { thread?: string; model?: Model; evidence?: boolean } = {},
 ): Promise<AnswerResult> {
   const { library } = services;
-  // One weigher a question: it counts each term's sentence frequency once for the question.
-  const weigher = new TermWeigher(library);
+  const weigher = new TermWeigher(library, services.termFrequencies);
   const q = analyseQuestion(capQuestion(question));
   if (q.kind === 'latest') return latestAnswer(library, weigher, q);
 

@@ -4,6 +4,7 @@ import type { QuestionTerm } from './question.ts';
 import { editDistance } from '../text/edit-distance.ts';
 import { expansionsOf, type Expansion } from './expansion.ts';
 import { SETTINGS } from './model/settings.ts';
+import { TermFrequencies } from './term-frequencies.ts';
 
 /** A key term with what else counts as it and how much it says. */
 export interface WeightedTerm extends QuestionTerm {
@@ -146,49 +147,44 @@ function topicForms(term: QuestionTerm, topics: Topic[]): { forms: string[]; phr
  * ("mars" to "marks") stays unseen.
  */
 export class TermWeigher {
-  private cache = new Map<string, number>();
-  private cachedFor = -1;
-
-  constructor(private readonly library: Library) {}
+  constructor(
+    private readonly library: Library,
+    private readonly frequencies = new TermFrequencies(),
+  ) {}
 
   /** `questionLower` lets a term be read with its particle ("set up", "kicked off"). */
   weigh(terms: QuestionTerm[], questionLower = ''): WeightedTerm[] {
     const count = this.library.count();
-    if (count !== this.cachedFor) {
-      this.cache.clear();
-      this.cachedFor = count;
-    }
     const topics = this.library.topics();
-    // Roughly ten sentences a release; only ratios matter.
-    const total = Math.max(50, count * 10);
     const own = new Set(terms.map((t) => t.lower));
     return terms.flatMap((term) => {
-      const weighed = this.weighOne(term, topics, total, questionLower);
+      const weighed = this.weighOne(term, topics, count, questionLower);
       // "Alimov-Jenca meeting", "the sco-un event": a compound no release writes stands for its parts.
       const parts = weighed.unseen ? term.lower.split('-').filter((p) => p.length >= 2 && !own.has(p)) : [];
       if (parts.length < 2) return [weighed];
-      return parts.map((p) => this.weighOne({ ...term, text: p, lower: p, stem: p }, topics, total, questionLower));
+      return parts.map((p) => this.weighOne({ ...term, text: p, lower: p, stem: p }, topics, count, questionLower));
     });
   }
 
-  private weighOne(term: QuestionTerm, topics: Topic[], total: number, questionLower: string): WeightedTerm {
+  private weighOne(term: QuestionTerm, topics: Topic[], count: number, questionLower: string): WeightedTerm {
+    // Roughly ten sentences a release; only ratios matter.
+    const total = Math.max(50, count * 10);
     const { forms, phrases, named } = topicForms(term, topics);
     // A name the taxonomy knows ("RATS", "Kunming") is that name, not WordNet's senses of the word.
     const withForms = { ...term, forms, phrases, weight: 0, unseen: false, expansions: GENERIC.has(term.lower) ? [] : expansionsOf(term, forms, questionLower, named) };
     if (GENERIC.has(term.lower)) return { ...withForms, weight: GENERIC_WEIGHT };
-    let df = this.cache.get(term.lower);
-    if (df === undefined) {
-      df = 0;
+    let df = this.frequencies.get(term.lower, count, () => {
+      let n = 0;
       // Unranked: only whether the sample fills matters for common words, and scoring every
       // sentence holding "held" costs ~150 ms at 100k releases after each library change.
       for (const hit of this.library.searchSentences(term.text, { limit: DF_SAMPLE, ranked: false })) {
         const lower = hit.text.toLowerCase();
-        if (textMatches(withForms, lower, wordsOf(lower))) df++;
+        if (textMatches(withForms, lower, wordsOf(lower))) n++;
       }
-      // A full sample means the word is common: its true count is higher still.
-      if (df >= DF_SAMPLE * 0.9) df = Math.max(df, total / 5);
-      this.cache.set(term.lower, df);
-    }
+      return n;
+    });
+    // A full sample means the word is common: its true count is higher still.
+    if (df >= DF_SAMPLE * 0.9) df = Math.max(df, total / 5);
     const weight = Math.max(MIN_WEIGHT, Math.log((total + 1) / (df + 0.5))) * (term.verb ? VERB_FACTOR : 1);
     return { ...withForms, weight, unseen: df === 0 };
   }
