@@ -1,5 +1,6 @@
 import type { FeedbackRecord } from './commands/feedback-records.ts';
 import type { PageState } from './commands/page-state.ts';
+import { TermFrequencies } from './answers/term-frequencies.ts';
 import { DigestService } from './digest/digest-service.ts';
 import { NS } from './ports/store.ts';
 import type { Services } from './services.ts';
@@ -17,5 +18,6 @@ export function createServices(core: Pick<Services, 'config' | 'logger' | 'clock
     subscriptions: digests.subscriptions,
     pages: store.namespace<PageState>(NS.pages),
     feedback: store.namespace<FeedbackRecord>(NS.feedback),
+    termFrequencies: new TermFrequencies(),
   };
 }

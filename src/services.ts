@@ -5,6 +5,7 @@ import type { Logger } from './logger.ts';
 import type { FeedbackRecord } from './commands/feedback-records.ts';
 import type { PageState } from './commands/page-state.ts';
 import type { Namespace, Store } from './ports/store.ts';
+import type { TermFrequencies } from './answers/term-frequencies.ts';
 import type { SubscriptionStore } from './subscriptions/subscription-store.ts';
 
 /** The current time; tests inject their own. */
@@ -36,4 +37,6 @@ export interface Services {
   config: Settings;
   /** Digest previews, `digest now` and `sco digest`, planned as scheduled delivery plans them. */
   digests: DigestService;
+  /** The answer engine's counts of question terms in the library, kept across questions. */
+  termFrequencies: TermFrequencies;
 }

@@ -1,4 +1,5 @@
 import type { Block, Button, Reply, RichText } from '../bot/reply.ts';
+import { replyText } from '../bot/reply-text.ts';
 import { DECLINE } from './answer.ts';
 import type { AnswerResult } from './types.ts';
 
@@ -8,10 +9,6 @@ export function feedbackButtons(feedbackId: string): Button[] {
     { action: 'feedback.up', label: '👍 Helpful', value: feedbackId },
     { action: 'feedback.down', label: '👎 Not right', value: feedbackId },
   ];
-}
-
-function dated(date: string | null): string {
-  return date ?? 'date unknown';
 }
 
 /**
@@ -24,7 +21,6 @@ export function answerReply(result: AnswerResult, feedbackId: string): Reply {
   const buttons: Block = { type: 'buttons', buttons: feedbackButtons(feedbackId) };
 
   if (result.answer === null) {
-    const lines = [DECLINE];
     blocks.push({ type: 'text', text: [DECLINE] });
     if (result.suggestions.length > 0) {
       blocks.push({ type: 'context', text: ['The nearest releases I have:'] });
@@ -32,11 +28,9 @@ export function answerReply(result: AnswerResult, feedbackId: string): Reply {
         type: 'results',
         items: result.suggestions.map((s) => ({ id: s.id, title: s.title, date: s.date, url: s.url, snippet: s.snippet ?? ([] as RichText) })),
       });
-      lines.push('The nearest releases I have:');
-      result.suggestions.forEach((s, i) => lines.push(`${i + 1}. ${s.title} (${dated(s.date)})${s.url ? ` ${s.url}` : ''}`));
     }
     blocks.push(buttons);
-    return { blocks, text: lines.join('\n'), visibility: 'thread' };
+    return { blocks, text: replyText(blocks), visibility: 'thread' };
   }
 
   if (result.kind === 'latest') {
@@ -46,16 +40,10 @@ export function answerReply(result: AnswerResult, feedbackId: string): Reply {
       items: result.citations.map((c) => ({ id: c.id, title: c.title, date: c.date, url: c.url, summary: result.summaries?.[c.id] ?? '' })),
     });
     blocks.push(buttons);
-    const lines = [result.answer, ...result.citations.map((c) => `[${c.n}] ${c.title} (${dated(c.date)})${c.url ? ` ${c.url}` : ''}`)];
-    return { blocks, text: lines.join('\n'), visibility: 'thread' };
+    return { blocks, text: replyText(blocks), visibility: 'thread' };
   }
 
   blocks.push({ type: 'answer', answer: result.answer, quote: result.quoteMarked, citations: result.citations });
   blocks.push(buttons);
-  const lines = [
-    result.answer,
-    `> ${result.quote ?? ''}`,
-    ...result.citations.map((c) => `[${c.n}] ${c.title} (${dated(c.date)})${c.url ? ` ${c.url}` : ''}`),
-  ];
-  return { blocks, text: lines.join('\n'), visibility: 'thread' };
+  return { blocks, text: replyText(blocks), visibility: 'thread' };
 }

@@ -1,7 +1,7 @@
-import type { App } from '../app.ts';
 import type { Citation } from '../bot/reply.ts';
 import type { Library } from '../library/types.ts';
 import type { Release } from '../releases/release.ts';
+import type { Services } from '../services.ts';
 import { findAnswer, type Candidate } from './find-answer.ts';
 import { latestAnswer } from './latest-answer.ts';
 import { analyseQuestion, termsOf, type Question } from './question.ts';
@@ -13,17 +13,6 @@ import { capQuestion } from '../text/limits.ts';
 
 export const DECLINE = 'I could not find this in the SCO releases I know.';
 
-const weighers = new WeakMap<Library, TermWeigher>();
-/** One weigher a library: it caches the terms' sentence frequencies. */
-export function weigherOf(library: Library): TermWeigher {
-  let w = weighers.get(library);
-  if (!w) {
-    w = new TermWeigher(library);
-    weighers.set(library, w);
-  }
-  return w;
-}
-
 export function citationOf(n: number, release: Release): Citation {
   return { n, id: release.id, title: release.title, date: release.date, url: release.url };
 }
@@ -34,15 +23,16 @@ export function citationOf(n: number, release: Release): Citation {
  * With `thread`, a follow-up ("and when was that?") leans on the thread's previous question.
  */
 export async function answerQuestion(
-  app: App,
+  services: Pick<Services, 'library' | 'store' | 'clock' | 'termFrequencies'>,
   question: string,
   opts: { thread?: string; model?: Model; evidence?: boolean } = {},
 ): Promise<AnswerResult> {
-  const { library } = app;
+  const { library } = services;
+  const weigher = new TermWeigher(library, services.termFrequencies);
   const q = analyseQuestion(capQuestion(question));
-  if (q.kind === 'latest') return latestAnswer(library, weigherOf(library), q);
+  if (q.kind === 'latest') return latestAnswer(library, weigher, q);
 
-  const previous = opts.thread ? await loadThread(app, opts.thread) : null;
+  const previous = opts.thread ? await loadThread(services, opts.thread) : null;
   let asked: Question = q;
   let releaseIds: string[] | undefined;
   if (previous && q.followUp) {
@@ -51,7 +41,6 @@ export async function answerQuestion(
     releaseIds = previous.releaseIds.length ? previous.releaseIds : undefined;
   }
 
-  const weigher = weigherOf(library);
   let evidence: Evidence | undefined;
   const explain = opts.evidence ? (terms: WeightedTerm[], candidates: Candidate[]) => (evidence = evidenceOf(terms, candidates, opts.model)) : undefined;
   let finding = findAnswer(library, weigher, asked, { releaseIds, model: opts.model, explain });
@@ -77,7 +66,7 @@ export async function answerQuestion(
   }
   if (opts.thread) {
     const remembered = previous && q.followUp ? `${previous.question} ${question}` : question;
-    await saveThread(app, opts.thread, { question: remembered, releaseIds: citations.map((c) => c.id) });
+    await saveThread(services, opts.thread, { question: remembered, releaseIds: citations.map((c) => c.id) });
   }
   return {
     question,

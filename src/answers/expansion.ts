@@ -1,5 +1,6 @@
 import type { QuestionTerm } from './question.ts';
 import { relatedWords } from './wordnet.ts';
+import { SETTINGS } from './model/settings.ts';
 
 /** A word related to a question's term that the release may use instead. */
 export interface Expansion {
@@ -28,10 +29,16 @@ const TITLES: Record<string, string[]> = {
   un: ['united nations'],
   mfa: ['ministry of foreign affairs', 'foreign ministry'],
   ambassador: ['envoy'],
+  envoy: ['ambassador'],
+  // Chat shorthand.
+  ppl: ['people', 'participants'],
+  intl: ['international'],
+  conf: ['conference'],
+  govt: ['government'],
 };
 /** Particles that make a phrasal verb of the word before them ("set up", "kicked off"). */
 const PARTICLES = ['up', 'off', 'down', 'out', 'over', 'on', 'in', 'with'];
-const MAX = 24;
+const MAX = SETTINGS.maxExpansions;
 
 /**
  * WordNet synonyms and derived forms of a question's term, with chat titles; the term's own
@@ -50,7 +57,8 @@ export function expansionsOf(term: QuestionTerm, forms: string[], questionLower:
   // "set up": the phrase, when WordNet knows it, says more than "set".
   const after = new RegExp(`\\b${term.lower}\\s+(\\w+)`).exec(questionLower)?.[1];
   const phrase = after && PARTICLES.includes(after) ? relatedWords(`${term.lower} ${after}`) : null;
-  const related = phrase && phrase.synonyms.length + phrase.derived.length > 0 ? [phrase] : [relatedWords(term.lower), ...forms.filter((f) => /^[a-z]+$/.test(f)).slice(0, 3).map((f) => relatedWords(f))];
+  const asVerb = term.verb === true;
+  const related = phrase && phrase.synonyms.length + phrase.derived.length > 0 ? [phrase] : [relatedWords(term.lower, asVerb), ...forms.filter((f) => /^[a-z]+$/.test(f)).slice(0, 3).map((f) => relatedWords(f, asVerb))];
   for (const r of related) for (const w of r.synonyms) add(w, 'synonym');
   for (const r of related) for (const w of r.derived) add(w, 'derived');
   return [...out].map(([text, kind]) => ({ text, kind }));

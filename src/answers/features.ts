@@ -56,11 +56,11 @@ export const FEATURES = [
   'since',
   /** A date answer with a day and month, not a bare year. */
   'fullDate',
-  /** The question names a year. */
+  /** The question names a year or a month ("in nov 2017"). */
   'qYear',
-  /** That year is in the passage or is the release's year. */
+  /** That year and month are in the passage or the release's date. */
   'yearSeen',
-  /** The release is of another year and the passage does not name the asked one. */
+  /** The release is of another year or month and the passage does not name the asked one. */
   'yearConflict',
   /** The sentence is the release's lead. */
   'lead',
@@ -80,6 +80,8 @@ export const FEATURES = [
   'pronounStart',
   /** The question's content terms, over 5 (capped at 1). */
   'nTerms',
+  /** Share of the question's terms (by count) no release holds: "ppl", or a thing the releases never name. */
+  'unseen',
   /** cov for statement questions (0 otherwise): a quoted clause must hold the question itself. */
   'stmtCov',
   /** contentSent for statement questions. */
@@ -96,6 +98,8 @@ export const FEATURES = [
   'answerCommon',
   /** Share of the answer's words the question itself uses, stop words included ("SCO" for "which agency asked the SCO"). */
   'answerInQuestion',
+  /** A name cut out of a longer one ("Palais" of "Palais des Nations"). */
+  'fragment',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];

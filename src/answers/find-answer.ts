@@ -8,8 +8,9 @@ import { isCommonWord } from './wordnet.ts';
 import { acceptedKinds, distance, entityVotes, termHits, type TermHit } from './pick-entity.ts';
 import type { Question } from './question.ts';
 import { committedModel, confidenceInput, logit, sigmoid, type Model } from './scorer.ts';
-import { analyseSentence, gazetteerOf, type AnalysedSentence } from './sentence-analysis.ts';
+import { analyserOf, type AnalysedSentence } from './sentence-analysis.ts';
 import { textMatches, wordsOf, type TermWeigher, type WeightedTerm } from './terms.ts';
+import { SETTINGS } from './model/settings.ts';
 
 /** A possible answer: its text, the passage it rests on, and what the scorer sees of it. */
 export interface Candidate {
@@ -38,15 +39,23 @@ export interface Finding {
   alsoIn: string[];
 }
 
-/** Sentences searched for a question. */
-const SENTENCES = 60;
-/** Candidates kept for a question, best first: enough for any answer the search ranks high. */
-const MAX_CANDIDATES = 400;
+const { sentences: SENTENCES, maxCandidates: MAX_CANDIDATES } = SETTINGS;
 /** Sentences that lean on the one before: a pronoun or "the event" stands for what it named. */
 const PRONOUN_START = /^(he|she|it|they|this|these|his|her|its|their|the two|both|the (event|meeting|conference|forum|mission|talks|session|summit|exhibition|ceremony|visit|delegation))\b/i;
 /** Entity kinds that are names (not dates or numbers). */
 const NAME_KINDS = new Set<string>(['person', 'place', 'country', 'org']);
 const YEAR = /\b(19|20)\d\d\b/g;
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** A month as asked in chat ("in nov 2017", "may 2023"); "may" and "march" only beside "in" or a year. */
+const MONTH = /\b(?:(january|jan|february|feb|april|apr|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)|(?<=\bin\s+)(may|march)|(may|march)(?=\s+(?:19|20)\d\d))\b/g;
+
+/** The months a question names, as numbers 1-12. */
+export function monthsAsked(lower: string): number[] {
+  return [...lower.matchAll(MONTH)].map((m) => {
+    const word = m[1] ?? m[2] ?? m[3]!;
+    return MONTHS.findIndex((name) => name.startsWith(word.slice(0, 3))) + 1;
+  }).filter((n) => n > 0);
+}
 
 export interface Text {
   lower: string;
@@ -83,6 +92,18 @@ export function releaseText(library: Library, id: string): { all: Text; title: T
   return text;
 }
 
+const capital = (t: { text: string } | undefined) => t !== undefined && /^\p{Lu}/u.test(t.text);
+/**
+ * A name cut out of a longer one: "Palais" of "Palais des Nations", "Republic of China" of
+ * "People's Republic of China". The name goes on after it, or a name's possessive stands before it.
+ */
+function isFragment(s: AnalysedSentence, first: number, last: number): boolean {
+  const next = s.tokens[last + 1];
+  const after = capital(next) || (['des', 'de', 'of', 'du', 'la'].includes(next?.lower ?? '') && capital(s.tokens[last + 2]));
+  const possessive = ["'s", '’s'].includes(s.tokens[first - 1]?.lower ?? '') && capital(s.tokens[first - 2]);
+  return after || possessive;
+}
+
 /** "What is the MSC?": "The Munich Security Conference (MSC) is one of ..." defines it. */
 function defines(q: Question, s: AnalysedSentence, hits: TermHit[]): boolean {
   if (!/^what (is|are|was|were)\b/i.test(q.text) || hits.length === 0) return false;
@@ -104,7 +125,7 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
   const total = terms.reduce((sum, t) => sum + t.weight, 0);
   const content = terms.filter((t) => !t.verb);
   const contentTotal = content.reduce((sum, t) => sum + t.weight, 0) || 1;
-  const gazetteer = gazetteerOf(library);
+  const analyser = analyserOf(library);
   const words = new Set<string>();
   for (const t of terms) {
     words.add(t.text);
@@ -115,6 +136,7 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
   const entity = acceptedKinds(q).length > 0;
   const statement = !entity;
   const askedYears = q.text.match(YEAR) ?? [];
+  const askedMonths = monthsAsked(questionLower);
   const share = (set: Iterable<string>, pool: WeightedTerm[] = terms, of = total) => {
     const keys = new Set(set);
     return pool.filter((t) => keys.has(t.lower)).reduce((sum, t) => sum + t.weight, 0) / of;
@@ -124,12 +146,13 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
     const ws = wordsOf(answer.toLowerCase());
     return ws.length === 0 ? 0 : ws.filter((w) => questionWords.has(w)).length / ws.length;
   };
+  const unseen = terms.filter((t) => t.unseen).length / terms.length;
   const verbTerm = q.focusVerb === null ? null : terms.find((t) => t.stem === q.focusVerb) ?? null;
 
   const candidates: Candidate[] = [];
   hits.forEach((hit, rank) => {
     const release = releaseText(library, hit.releaseId);
-    const s = analyseSentence(hit.text, gazetteer);
+    const s = analyser.analyse(hit.text);
     const sHits = termHits(s, terms);
     const byKind = (kind: TermHit['kind']) => new Set(sHits.filter((h) => h.kind === kind).map((h) => h.term.lower));
     const inWord = byKind('word');
@@ -144,7 +167,13 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
     const passage = new Set([...inSentence, ...prev.keys(), ...leadHeld.keys(), ...titleHeld.keys()]);
     const releaseYear = library.get(hit.releaseId)?.date?.slice(0, 4) ?? null;
     const passageText = `${hit.text} ${prevRaw ?? ''} ${release.lead ?? ''} ${release.title.lower}`;
-    const yearSeen = askedYears.some((y) => y === releaseYear || passageText.includes(y));
+    const releaseMonth = Number(library.get(hit.releaseId)?.date?.slice(5, 7) ?? 0);
+    const passageLower = passageText.toLowerCase();
+    // The year and the month asked ("in nov 2017"): each in the passage or the release's date.
+    const yearSeen =
+      (askedYears.length === 0 || askedYears.some((y) => y === releaseYear || passageText.includes(y))) &&
+      (askedMonths.length === 0 || askedMonths.some((m) => m === releaseMonth || passageLower.includes(MONTHS[m - 1]!)));
+    const whenAsked = askedYears.length + askedMonths.length > 0;
     const verbStated = verbTerm !== null && inSentence.has(verbTerm.lower);
     const base: FeatureValues = {
       cov: share(inWord),
@@ -172,9 +201,9 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
       ambiguity: 0,
       since: 0,
       fullDate: 0,
-      qYear: askedYears.length > 0 ? 1 : 0,
-      yearSeen: yearSeen ? 1 : 0,
-      yearConflict: askedYears.length > 0 && !yearSeen && releaseYear !== null ? 1 : 0,
+      qYear: whenAsked ? 1 : 0,
+      yearSeen: whenAsked && yearSeen ? 1 : 0,
+      yearConflict: whenAsked && !yearSeen && releaseYear !== null ? 1 : 0,
       lead: hit.position === 0 ? 1 : 0,
       early: 1 / (1 + hit.position),
       rank: 1 / (1 + rank),
@@ -184,6 +213,7 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
       defines: defines(q, s, sHits) ? 1 : 0,
       pronounStart: PRONOUN_START.test(hit.text) ? 1 : 0,
       nTerms: Math.min(1, content.length / 5),
+      unseen,
       stmtCov: 0,
       stmtContent: 0,
       agree: 0,
@@ -192,6 +222,7 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
       answerCapital: 0,
       answerCommon: 0,
       answerInQuestion: 0,
+      fragment: 0,
     };
     if (statement) {
       const answer = statementOf(s, sHits.map((h) => h.i));
@@ -223,6 +254,7 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
           answerCapital: /^\p{Lu}/u.test(v.text) ? 1 : 0,
           answerCommon: NAME_KINDS.has(v.entity.kind) && v.entity.first === v.entity.last && isCommonWord(v.text) ? 1 : 0,
           answerInQuestion: shareInQuestion(v.text),
+          fragment: NAME_KINDS.has(v.entity.kind) && isFragment(from, v.entity.first, v.entity.last) ? 1 : 0,
           fullDate: v.entity.kind === 'date' && /[a-z]/i.test(v.text) && /\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}\b|^\D*\d{1,2}\s+\p{L}+$/u.test(v.text) ? 1 : 0,
         };
         candidates.push({ answer: v.text, hit, s: from, marked: fromHits.map((h) => h.i), fromLead, features, score: 0, p: 0 });
@@ -231,7 +263,7 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
     add(s, sHits, false);
     // The event's date and place: "On 28 September 2019, in New York, ..." opens the release.
     if (release.lead && hit.position > 0 && (q.kind === 'date' || q.kind === 'place')) {
-      const lead = analyseSentence(release.lead, gazetteer);
+      const lead = analyser.analyse(release.lead);
       add(lead, termHits(lead, terms), true);
     }
   });

@@ -3,10 +3,9 @@ import { held, releaseText } from './find-answer.ts';
 import { termsOf, type Question } from './question.ts';
 import type { TermWeigher } from './terms.ts';
 import type { AnswerResult } from './types.ts';
+import { SETTINGS } from './model/settings.ts';
 
-const LATEST_COUNT = 3;
-/** Releases looked at for a topic of several words before the newest is picked. */
-const POOL = 20;
+const { latestCount: LATEST_COUNT, latestPool: POOL, latestNearly: NEARLY } = SETTINGS;
 
 function formatDate(date: string | null): string {
   if (!date) return 'date unknown';
@@ -38,8 +37,6 @@ function onTopic(library: Library, weigher: TermWeigher, topic: string): SearchH
   const best = coverage.reduce((m, c) => Math.max(m, c), 0);
   return outcome.hits.filter((_, i) => coverage[i]! >= NEARLY * best).slice(0, LATEST_COUNT);
 }
-/** Share of the best coverage a release needs to count as on the topic. */
-const NEARLY = 0.8;
 
 /** "What is the latest on X?": the newest releases on X, with their dates and summaries. */
 export function latestAnswer(library: Library, weigher: TermWeigher, q: Question): AnswerResult {

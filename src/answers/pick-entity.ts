@@ -3,6 +3,7 @@ import type { Question } from './question.ts';
 import type { AnalysedSentence } from './sentence-analysis.ts';
 import { expansionMatchesWord } from './expansion.ts';
 import { matchKind, type WeightedTerm } from './terms.ts';
+import { SETTINGS } from './model/settings.ts';
 
 /** An entity of a wanted kind in a sentence, with how the question's words point at it. */
 export interface EntityVote {
@@ -192,9 +193,9 @@ function actorOf(s: AnalysedSentence, candidates: Entity[], verbAt: number[]): E
   return null;
 }
 
-/** A vote from further away counts less: by a twentieth a token. */
+/** A vote from further away counts less. */
 function fade(d: number): number {
-  return Math.max(0, 1 - d / 20);
+  return Math.max(0, 1 - d / SETTINGS.voteFade);
 }
 
 export function distance(e: Entity, i: number): number {

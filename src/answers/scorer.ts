@@ -57,7 +57,7 @@ export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
  * passage and release hold, and the kinds of evidence missing. Fewer than the ranker's, as it
  * learns from one example a question.
  */
-export const CONFIDENCE_NAMES = ['cov', 'covTypo', 'covExp', 'covPrev', 'covLead', 'covRelease', 'content', 'contentSent', 'verbAsked', 'verbStated', 'entity', 'votes', 'qYear', 'yearSeen', 'yearConflict', 'nTerms', 'stmtCov', 'agree', 'answerCommon', 'answerInQuestion'];
+export const CONFIDENCE_NAMES = ['cov', 'covTypo', 'covExp', 'covPrev', 'covLead', 'covRelease', 'content', 'contentSent', 'verbAsked', 'verbStated', 'entity', 'votes', 'qYear', 'yearSeen', 'yearConflict', 'nTerms', 'unseen', 'stmtCov', 'agree', 'answerCommon', 'answerInQuestion', 'fragment'];
 const CONFIDENCE_FEATURES = CONFIDENCE_NAMES.map((name) => (FEATURES as readonly string[]).indexOf(name));
 
 /**

@@ -1,4 +1,4 @@
-import type { Library } from '../library/types.ts';
+import type { Library, Topic } from '../library/types.ts';
 import { findEntities, type Entity } from '../text/entities.ts';
 import { Gazetteer } from '../text/gazetteer.ts';
 import { tokenise, type Token } from '../text/tokens.ts';
@@ -12,28 +12,55 @@ export interface AnalysedSentence {
 }
 
 const CACHE_SIZE = 5000;
-const cache = new Map<string, AnalysedSentence>();
-const gazetteers = new WeakMap<Library, { key: string; gazetteer: Gazetteer }>();
+/** Taxonomies kept (each with its cached sentences): the current one and the one before an edit of topics.yml. */
+const TAXONOMIES = 2;
 
-/**
- * The gazetteer of a library's taxonomy, rebuilt when the topics change (an edit of topics.yml
- * need not change the number of releases). Serialising ~100 topics costs microseconds.
- */
-export function gazetteerOf(library: Library): Gazetteer {
-  const topics = library.topics();
-  const key = JSON.stringify(topics);
-  const known = gazetteers.get(library);
-  if (known && known.key === key) return known.gazetteer;
-  const gazetteer = new Gazetteer(topics);
-  gazetteers.set(library, { key, gazetteer });
-  cache.clear();
-  return gazetteer;
+/** Sentences read against one taxonomy: its gazetteer, and the sentences recently analysed with it. */
+export class SentenceAnalyser {
+  readonly gazetteer: Gazetteer;
+  private readonly cache = new Map<string, AnalysedSentence>();
+
+  constructor(topics: Topic[]) {
+    this.gazetteer = new Gazetteer(topics);
+  }
+
+  analyse(text: string): AnalysedSentence {
+    const hit = this.cache.get(text);
+    if (hit) return hit;
+    const analysed = analyseSentence(text, this.gazetteer);
+    if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(text, analysed);
+    return analysed;
+  }
 }
 
-/** Tokens, entities and clauses of a sentence; recently analysed sentences are kept. */
+/**
+ * Analysers by the taxonomy they read with (its serialisation, which costs microseconds for
+ * ~100 topics): a memo of a pure function of the topics, so an edit of topics.yml gets a new
+ * one and two libraries with the same topics share one.
+ */
+const analysers = new Map<string, SentenceAnalyser>();
+
+/** The analyser for a library's current taxonomy. */
+export function analyserOf(library: Library): SentenceAnalyser {
+  const topics = library.topics();
+  const key = JSON.stringify(topics);
+  let known = analysers.get(key);
+  if (!known) {
+    if (analysers.size >= TAXONOMIES) analysers.delete(analysers.keys().next().value!);
+    known = new SentenceAnalyser(topics);
+    analysers.set(key, known);
+  }
+  return known;
+}
+
+/** The gazetteer of a library's taxonomy. */
+export function gazetteerOf(library: Library): Gazetteer {
+  return analyserOf(library).gazetteer;
+}
+
+/** Tokens, entities and clauses of a sentence (SentenceAnalyser keeps recent ones). */
 export function analyseSentence(text: string, gazetteer: Gazetteer): AnalysedSentence {
-  const hit = cache.get(text);
-  if (hit) return hit;
   const { tokens, winkEntities } = tokenise(text);
   const entities = findEntities(text, tokens, winkEntities, gazetteer);
   const inside = new Array<boolean>(tokens.length).fill(false);
@@ -47,8 +74,5 @@ export function analyseSentence(text: string, gazetteer: Gazetteer): AnalysedSen
     if (cut) segment++;
     segments.push(segment);
   });
-  const analysed = { text, tokens, entities, segments };
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  cache.set(text, analysed);
-  return analysed;
+  return { text, tokens, entities, segments };
 }

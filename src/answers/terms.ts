@@ -3,6 +3,8 @@ import { builtInKind } from '../text/gazetteer.ts';
 import type { QuestionTerm } from './question.ts';
 import { editDistance } from '../text/edit-distance.ts';
 import { expansionsOf, type Expansion } from './expansion.ts';
+import { SETTINGS } from './model/settings.ts';
+import { TermFrequencies } from './term-frequencies.ts';
 
 /** A key term with what else counts as it and how much it says. */
 export interface WeightedTerm extends QuestionTerm {
@@ -14,11 +16,12 @@ export interface WeightedTerm extends QuestionTerm {
   weight: number;
   /** Words WordNet relates to the term ("establish" for "set up"): weaker evidence than the word. */
   expansions: Expansion[];
+  /** No release's sentence holds it ("ppl", "crowd"): it tells no candidate from another. */
+  unseen: boolean;
 }
 
 /** Words on nearly every release: they confirm little and cost much to count. */
 const GENERIC = new Set(['sco', 'shanghai', 'cooperation', 'organisation', 'organization', 'sco’s']);
-const GENERIC_WEIGHT = 0.25;
 /** Irregular forms fold into one another; other related words come from WordNet (expansion.ts). */
 const SYNONYMS: Record<string, string[]> = {};
 /** Irregular forms the stems do not fold ("held" for "hold"). */
@@ -30,8 +33,7 @@ const IRREGULAR: string[][] = [
   ['choose', 'chose', 'chosen'], ['sign', 'signed'], ['run', 'ran'], ['write', 'wrote', 'written'],
 ];
 for (const forms of IRREGULAR) for (const f of forms) SYNONYMS[f] = [...(SYNONYMS[f] ?? []), ...forms.filter((x) => x !== f)];
-const DF_SAMPLE = 120;
-const VERB_FACTOR = 0.5;
+const { dfSample: DF_SAMPLE, verbFactor: VERB_FACTOR, minWeight: MIN_WEIGHT, genericWeight: GENERIC_WEIGHT } = SETTINGS;
 
 /** How a sentence's word stands for a term: its own word or form, a typo of it, or not at all. */
 export type MatchKind = 'word' | 'typo' | null;
@@ -43,8 +45,13 @@ export function wordMatches(term: { lower: string; stem: string; forms: string[]
 
 /** Like wordMatches, telling a typo-corrected match ("hedquartered") from the word itself. */
 export function matchKind(term: { lower: string; stem: string; forms: string[] }, word: string, stem?: string): MatchKind {
-  return exactly(term, word, stem) ? 'word' : nearly(term, word) ? 'typo' : null;
+  const kind = exactly(term, word, stem) ? 'word' : nearly(term, word) ? 'typo' : null;
+  if (kind || !NON_ASCII.test(word)) return kind;
+  // People type "Jenca" for "Jenča": the word without its accents.
+  const plain = word.normalize('NFD').replace(/\p{M}/gu, '');
+  return plain !== word ? matchKind(term, plain) : null;
 }
+const NON_ASCII = /[^\x00-\x7f]/;
 
 function exactly(term: { lower: string; stem: string; forms: string[] }, word: string, stem?: string): boolean {
   if (word === term.lower || (stem !== undefined && stem === term.stem)) return true;
@@ -137,45 +144,49 @@ function topicForms(term: QuestionTerm, topics: Topic[]): { forms: string[]; phr
 /**
  * Weights the question's terms by how rare they are among the releases' sentences, counted with
  * the same matching the answer uses, so a word the library typo-corrects to something else
- * ("mars" to "marks") stays unseen and keeps its full weight.
+ * ("mars" to "marks") stays unseen.
  */
 export class TermWeigher {
-  private cache = new Map<string, number>();
-  private cachedFor = -1;
-
-  constructor(private readonly library: Library) {}
+  constructor(
+    private readonly library: Library,
+    private readonly frequencies = new TermFrequencies(),
+  ) {}
 
   /** `questionLower` lets a term be read with its particle ("set up", "kicked off"). */
   weigh(terms: QuestionTerm[], questionLower = ''): WeightedTerm[] {
     const count = this.library.count();
-    if (count !== this.cachedFor) {
-      this.cache.clear();
-      this.cachedFor = count;
-    }
     const topics = this.library.topics();
+    const own = new Set(terms.map((t) => t.lower));
+    return terms.flatMap((term) => {
+      const weighed = this.weighOne(term, topics, count, questionLower);
+      // "Alimov-Jenca meeting", "the sco-un event": a compound no release writes stands for its parts.
+      const parts = weighed.unseen ? term.lower.split('-').filter((p) => p.length >= 2 && !own.has(p)) : [];
+      if (parts.length < 2) return [weighed];
+      return parts.map((p) => this.weighOne({ ...term, text: p, lower: p, stem: p }, topics, count, questionLower));
+    });
+  }
+
+  private weighOne(term: QuestionTerm, topics: Topic[], count: number, questionLower: string): WeightedTerm {
     // Roughly ten sentences a release; only ratios matter.
     const total = Math.max(50, count * 10);
-    return terms.map((term) => {
-      const { forms, phrases, named } = topicForms(term, topics);
-      // A name the taxonomy knows ("RATS", "Kunming") is that name, not WordNet's senses of the word.
-      const withForms = { ...term, forms, phrases, weight: 0, expansions: GENERIC.has(term.lower) ? [] : expansionsOf(term, forms, questionLower, named) };
-      if (GENERIC.has(term.lower)) return { ...withForms, weight: GENERIC_WEIGHT };
-      let df = this.cache.get(term.lower);
-      if (df === undefined) {
-        df = 0;
-        // Unranked: only whether the sample fills matters for common words, and scoring every
-        // sentence holding "held" costs ~150 ms at 100k releases after each library change.
-        for (const hit of this.library.searchSentences(term.text, { limit: DF_SAMPLE, ranked: false })) {
-          const lower = hit.text.toLowerCase();
-          if (textMatches(withForms, lower, wordsOf(lower))) df++;
-        }
-        // A full sample means the word is common: its true count is higher still.
-        if (df >= DF_SAMPLE * 0.9) df = Math.max(df, total / 5);
-        this.cache.set(term.lower, df);
+    const { forms, phrases, named } = topicForms(term, topics);
+    // A name the taxonomy knows ("RATS", "Kunming") is that name, not WordNet's senses of the word.
+    const withForms = { ...term, forms, phrases, weight: 0, unseen: false, expansions: GENERIC.has(term.lower) ? [] : expansionsOf(term, forms, questionLower, named) };
+    if (GENERIC.has(term.lower)) return { ...withForms, weight: GENERIC_WEIGHT };
+    let df = this.frequencies.get(term.lower, count, () => {
+      let n = 0;
+      // Unranked: only whether the sample fills matters for common words, and scoring every
+      // sentence holding "held" costs ~150 ms at 100k releases after each library change.
+      for (const hit of this.library.searchSentences(term.text, { limit: DF_SAMPLE, ranked: false })) {
+        const lower = hit.text.toLowerCase();
+        if (textMatches(withForms, lower, wordsOf(lower))) n++;
       }
-      const weight = Math.max(0.2, Math.log((total + 1) / (df + 0.5))) * (term.verb ? VERB_FACTOR : 1);
-      return { ...withForms, weight };
+      return n;
     });
+    // A full sample means the word is common: its true count is higher still.
+    if (df >= DF_SAMPLE * 0.9) df = Math.max(df, total / 5);
+    const weight = Math.max(MIN_WEIGHT, Math.log((total + 1) / (df + 0.5))) * (term.verb ? VERB_FACTOR : 1);
+    return { ...withForms, weight, unseen: df === 0 };
   }
 }
 

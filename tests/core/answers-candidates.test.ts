@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { answerQuestion, weigherOf } from '../../src/answers/answer.ts';
+import { answerQuestion } from '../../src/answers/answer.ts';
+import { TermWeigher } from '../../src/answers/terms.ts';
 import { statementOf } from '../../src/answers/clause.ts';
 import { collectCandidates } from '../../src/answers/find-answer.ts';
 import { acceptedKinds } from '../../src/answers/pick-entity.ts';
@@ -35,7 +36,7 @@ describe('candidates', () => {
 
   it('mark a one-word title taken for a name, and answer words the question already says', () => {
     const q = analyseQuestion("who is mongolia's ambassador to china");
-    const { candidates } = collectCandidates(t.app.library, weigherOf(t.app.library), q);
+    const { candidates } = collectCandidates(t.app.library, new TermWeigher(t.app.library), q);
     const title = candidates.find((c) => c.answer === 'Extraordinary');
     expect(title?.features.answerCommon).toBe(1);
     const name = candidates.find((c) => c.answer === 'Tuvshin Badral');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { answerQuestion, weigherOf } from '../../src/answers/answer.ts';
+import { answerQuestion } from '../../src/answers/answer.ts';
+import { TermWeigher } from '../../src/answers/terms.ts';
 import { expansionsOf } from '../../src/answers/expansion.ts';
 import { FEATURES } from '../../src/answers/features.ts';
 import { collectCandidates } from '../../src/answers/find-answer.ts';
@@ -89,7 +90,7 @@ describe('the engine over seed, corpus and dev releases', () => {
 
   it('offers the date of the lead when the rest of the question matches a later sentence', () => {
     const q = analyseQuestion('when did Nosirov draw the attention of the camp participants to the Joint Appeal to the Youth?');
-    const { candidates } = collectCandidates(t.app.library, weigherOf(t.app.library), q);
+    const { candidates } = collectCandidates(t.app.library, new TermWeigher(t.app.library), q);
     const fromLead = candidates.filter((c) => c.fromLead && c.hit.releaseId === '101_61cce969');
     expect(fromLead.map((c) => c.answer)).toContain('20 July 2018');
     expect(fromLead[0]!.hit.text).toContain('Joint Appeal to the Youth');

@@ -2,7 +2,7 @@ import { cpSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { answerQuestion } from '../../src/answers/answer.ts';
 import type { AnswerResult } from '../../src/answers/types.ts';
-import type { App } from '../../src/app.ts';
+import type { Services } from '../../src/services.ts';
 import type { ListSettings } from '../../src/index/top-lists.ts';
 import { makeTestApp, type TestApp } from '../helpers/test-app.ts';
 import { collectRows, foldOf, train } from './train-model.ts';
@@ -37,7 +37,7 @@ export interface EvalReport {
 }
 
 /** Answers one question: the engine with its committed model, or a model trained in a fold. */
-export type Asker = (app: App, question: string) => Promise<AnswerResult>;
+export type Asker = (app: Services, question: string) => Promise<AnswerResult>;
 
 /** An app over every release the labelled set refers to: seed, shared corpus and dev set. */
 export async function makeEvalApp(options: { lists?: ListSettings } = {}): Promise<TestApp> {
@@ -71,7 +71,7 @@ export function emptyReport(): EvalReport {
  * Asks the questions of `set` (all of it, or the parts `include` keeps) and adds what happened
  * to `report`. Answered-wrong counts over answered questions (answerable or not).
  */
-export async function askAll(app: App, set: LabelledSet, ask: Asker, report: EvalReport, include: (ask: string) => boolean = () => true): Promise<void> {
+export async function askAll(app: Services, set: LabelledSet, ask: Asker, report: EvalReport, include: (ask: string) => boolean = () => true): Promise<void> {
   const started = Date.now();
   let asked = 0;
   for (const item of set.qa) {
@@ -144,7 +144,7 @@ export async function askAll(app: App, set: LabelledSet, ask: Asker, report: Eva
 }
 
 /** The lookups of the team's set: rank of the expected release among `/sco` results. */
-export function runLookups(app: App, set: LabelledSet, report: EvalReport): void {
+export function runLookups(app: Services, set: LabelledSet, report: EvalReport): void {
   for (const item of set.lookups) {
     const ids = app.library.search(item.query, { limit: 10 }).hits.map((h) => h.release.id);
     const rank = ids.indexOf(item.release) + 1;

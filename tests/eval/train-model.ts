@@ -1,9 +1,9 @@
-import { weigherOf } from '../../src/answers/answer.ts';
 import { FEATURES, vectorOf } from '../../src/answers/features.ts';
 import { collectCandidates, representativeOf } from '../../src/answers/find-answer.ts';
 import { analyseQuestion } from '../../src/answers/question.ts';
 import { confidenceInput, logit, sigmoid, type Linear, type Model } from '../../src/answers/scorer.ts';
-import type { App } from '../../src/app.ts';
+import type { Services } from '../../src/services.ts';
+import { TermWeigher } from '../../src/answers/terms.ts';
 import { judge, type LabelledSet } from './labelled-set.ts';
 
 /** One labelled question's candidates: their features and whether each is a right, rightly cited answer. */
@@ -35,8 +35,8 @@ const CONFIDENCE_L2 = 0.5;
 const INNER_SPLITS = [5, 10];
 
 /** Candidates of every answerable and unanswerable question of the set (latest ones have none). */
-export function collectRows(app: App, set: LabelledSet): QuestionRows[] {
-  const weigher = weigherOf(app.library);
+export function collectRows(app: Services, set: LabelledSet): QuestionRows[] {
+  const weigher = new TermWeigher(app.library);
   const rows: QuestionRows[] = [];
   const add = (ask: string, release: string | null, item: { expect: string[]; type: string } | null) => {
     const q = analyseQuestion(ask);
@@ -223,12 +223,27 @@ function bestOf({ ranker, pointwise }: Pick<Model, 'ranker' | 'pointwise'>, q: Q
 }
 
 /**
- * The threshold for answering: on predictions for questions the model did not see (inner
- * folds of the training questions), the one that maximises right answers less WRONG_COST
- * times the wrong ones.
+ * The threshold for answering, from predictions for questions the model did not see (inner
+ * folds of the training questions): a logistic curve of right against the prediction's logit
+ * (Platt scaling) says how likely an answer of each confidence is right, and the bot answers
+ * where that reaches WRONG_COST / (1 + WRONG_COST), the break-even of one right answer against
+ * WRONG_COST wrong ones. A smooth curve moves less with which few questions fell near the
+ * threshold than the best cut of the same predictions does (tests/eval/cv-rows.ts, both fold
+ * orders: more right answers, as few wrong). Falls back to that cut when the curve is flat.
  */
 export function chooseThreshold(outcomes: { p: number; right: boolean }[]): number {
-  const sorted = outcomes.filter((o) => o.p >= 0).sort((a, b) => b.p - a.p);
+  const seen = outcomes.filter((o) => o.p >= 0);
+  const z = (p: number) => Math.log(Math.max(1e-6, p) / Math.max(1e-6, 1 - p));
+  const curve = fitLogistic(seen.map((o) => [z(o.p)]), seen.map((o) => (o.right ? 1 : 0)), seen.map(() => 1), 0);
+  const slope = curve.weights[0]! / curve.std[0]!;
+  if (!(slope > 0)) return bestCut(seen);
+  const at = (Math.log(WRONG_COST) - curve.bias) / slope + curve.mean[0]!;
+  return 1 / (1 + Math.exp(-at));
+}
+
+/** The cut that maximises right answers less WRONG_COST times the wrong ones. */
+function bestCut(outcomes: { p: number; right: boolean }[]): number {
+  const sorted = [...outcomes].sort((a, b) => b.p - a.p);
   let best = { utility: 0, threshold: 1 };
   let utility = 0;
   sorted.forEach((o, i) => {
