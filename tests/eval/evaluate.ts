@@ -6,7 +6,7 @@ import type { Services } from '../../src/services.ts';
 import type { ListSettings } from '../../src/index/top-lists.ts';
 import { makeTestApp, type TestApp } from '../helpers/test-app.ts';
 import { collectRows, foldOf, train } from './train-model.ts';
-import { DEV_RELEASES, judge, loadLabelledSet, type LabelledSet, type Outcome, type Source } from './labelled-set.ts';
+import { DEV_RELEASES, isHeadline, judge, loadLabelledSet, releaseOrder, type LabelledSet, type Outcome, type Source } from './labelled-set.ts';
 
 export interface Ratio {
   hit: number;
@@ -57,7 +57,7 @@ export function emptyReport(): EvalReport {
     citationPrecision: { hit: 0, of: 0 },
     declineAccuracy: { hit: 0, of: 0 },
     latestAccuracy: { hit: 0, of: 0 },
-    bySource: { team: source(), corpus: source(), dev: source() },
+    bySource: { team: source(), corpus: source(), dev: source(), extra: source() },
     hitAt1: { hit: 0, of: 0 },
     hitAt3: { hit: 0, of: 0 },
     mrr: { sum: 0, of: 0 },
@@ -74,69 +74,75 @@ export function emptyReport(): EvalReport {
 export async function askAll(app: Services, set: LabelledSet, ask: Asker, report: EvalReport, include: (ask: string) => boolean = () => true): Promise<void> {
   const started = Date.now();
   let asked = 0;
+  // Extra questions count on their own line only (see Source); their totals go to a sink.
+  const sink = emptyReport();
+  const totalsOf = (source: Source) => (isHeadline(source) ? report : sink);
   for (const item of set.qa) {
     if (!include(item.ask)) continue;
     asked++;
+    const t = totalsOf(item.source);
     const r = await ask(app, item.ask);
     const outcome: Outcome = judge(item, r.answer);
     const cited = r.citations.map((c) => c.id);
     const citedRight = cited.length > 0 && cited.every((id) => id === item.release);
     const src = report.bySource[item.source];
     src.of++;
-    report.answerAccuracy.of++;
-    report.longAnswers.of++;
-    report.declinedAnswerable.of++;
+    t.answerAccuracy.of++;
+    t.longAnswers.of++;
+    t.declinedAnswerable.of++;
     const line = `[${item.source} ${item.type}] ${item.ask}\n    expected ${JSON.stringify(item.expect)} from ${item.release}\n    got ${JSON.stringify(r.answer)} from ${cited.join(',') || '-'}`;
     if (outcome === 'declined') {
-      report.declinedAnswerable.hit++;
+      t.declinedAnswerable.hit++;
       src.declined++;
       report.failures.push(line);
       continue;
     }
-    report.wrongAnswers.of++;
+    t.wrongAnswers.of++;
     for (const id of cited) {
-      report.citationPrecision.of++;
-      if (id === item.release) report.citationPrecision.hit++;
+      t.citationPrecision.of++;
+      if (id === item.release) t.citationPrecision.hit++;
     }
     // A right answer from a release that does not say it is still a wrong citation.
     if (outcome === 'wrong' || !citedRight) {
-      report.wrongAnswers.hit++;
+      t.wrongAnswers.hit++;
       src.wrong++;
       report.wrong.push(line);
     } else if (outcome === 'long') {
-      report.longAnswers.hit++;
+      t.longAnswers.hit++;
       src.long++;
       report.failures.push(`${line} (too long)`);
     } else {
-      report.answerAccuracy.hit++;
+      t.answerAccuracy.hit++;
       src.right++;
     }
   }
   for (const item of set.unanswerable) {
     if (!include(item.ask)) continue;
     asked++;
+    const t = totalsOf(item.source);
     const r = await ask(app, item.ask);
     const src = report.bySource[item.source];
     src.unanswerable++;
-    report.declineAccuracy.of++;
+    t.declineAccuracy.of++;
     if (r.answer === null) {
-      report.declineAccuracy.hit++;
+      t.declineAccuracy.hit++;
       src.unanswerableDeclined++;
     } else {
-      report.wrongAnswers.of++;
-      report.wrongAnswers.hit++;
+      t.wrongAnswers.of++;
+      t.wrongAnswers.hit++;
       report.wrong.push(`[${item.source} unanswerable] ${item.ask}\n    got ${JSON.stringify(r.answer)} from ${r.citations.map((c) => c.id).join(',')}`);
     }
   }
   for (const item of set.latest) {
     if (!include(item.ask)) continue;
     asked++;
+    const t = totalsOf(item.source);
     const r = await ask(app, item.ask);
     const src = report.bySource[item.source];
     src.latestOf++;
-    report.latestAccuracy.of++;
+    t.latestAccuracy.of++;
     if (r.citations[0]?.id === item.release) {
-      report.latestAccuracy.hit++;
+      t.latestAccuracy.hit++;
       src.latest++;
     } else report.failures.push(`[${item.source} latest] ${item.ask}\n    expected ${item.release}, got ${r.citations.map((c) => c.id).join(',') || '-'}`);
   }
@@ -215,7 +221,7 @@ export async function crossValidate(options: { lists?: ListSettings } = {}): Pro
   const report = emptyReport();
   try {
     const rows = collectRows(test.app, set);
-    const releases = [...new Set(set.qa.map((q) => q.release))].sort();
+    const releases = releaseOrder(set);
     const foldByAsk = new Map<string, number>();
     set.qa.forEach((q) => foldByAsk.set(q.ask, foldOf(q.release, 0, releases, FOLDS)));
     set.unanswerable.forEach((q, i) => foldByAsk.set(q.ask, foldOf(null, i, releases, FOLDS)));

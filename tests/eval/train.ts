@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import { CONFIDENCE_NAMES, type Linear } from '../../src/answers/scorer.ts';
 import { ROOT } from '../helpers/test-app.ts';
 import { makeEvalApp } from './evaluate.ts';
-import { loadLabelledSet } from './labelled-set.ts';
+import { loadLabelledSet, releaseOrder } from './labelled-set.ts';
 import { collectRows, rankingSummary, train } from './train-model.ts';
 
 const set = loadLabelledSet();
 const test = await makeEvalApp();
 try {
   const rows = collectRows(test.app, set);
-  const releases = [...new Set(set.qa.map((q) => q.release))].sort();
+  const releases = releaseOrder(set);
   const model = train(rows, releases);
   const round = (v: number) => Number(v.toFixed(6));
   const linear = (m: Linear) => ({ mean: m.mean.map(round), std: m.std.map(round), weights: m.weights.map(round), bias: round(m.bias) });
