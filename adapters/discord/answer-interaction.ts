@@ -1,5 +1,5 @@
 import { PermissionFlagsBits, type BaseInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import type { Reply } from '../../src/bot/reply.ts';
+import { replyOf, type Reply } from '../../src/bot/reply.ts';
 import type { Request, RequestUser } from '../../src/bot/request.ts';
 import { customIdsFor } from './button-ids.ts';
 import { channelKey } from './channel-key.ts';
@@ -69,8 +69,7 @@ export function interactionAnswers(deps: DiscordDeps, settings: InteractionSetti
     },
     async problem(i, text) {
       const help = await deps.bot.handle({ kind: 'command', text: 'help', user: userOf(i), ...placeOf(i) });
-      const reply: Reply = { ...help, blocks: [{ type: 'text', text: [text] }, ...help.blocks], text: `${text}\n${help.text}`, visibility: 'private' };
-      await send(i, reply, 'none');
+      await send(i, replyOf([{ type: 'text', text: [text] }, ...help.blocks], 'private'), 'none');
     },
   };
 }

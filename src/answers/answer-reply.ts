@@ -1,5 +1,4 @@
-import type { Block, Button, Reply, RichText } from '../bot/reply.ts';
-import { replyText } from '../bot/reply-text.ts';
+import { replyOf, type Block, type Button, type Reply, type RichText } from '../bot/reply.ts';
 import { DECLINE } from './answer.ts';
 import type { AnswerResult } from './types.ts';
 
@@ -30,7 +29,7 @@ export function answerReply(result: AnswerResult, feedbackId: string): Reply {
       });
     }
     blocks.push(buttons);
-    return { blocks, text: replyText(blocks), visibility: 'thread' };
+    return replyOf(blocks, 'thread');
   }
 
   if (result.kind === 'latest') {
@@ -40,10 +39,10 @@ export function answerReply(result: AnswerResult, feedbackId: string): Reply {
       items: result.citations.map((c) => ({ id: c.id, title: c.title, date: c.date, url: c.url, summary: result.summaries?.[c.id] ?? '' })),
     });
     blocks.push(buttons);
-    return { blocks, text: replyText(blocks), visibility: 'thread' };
+    return replyOf(blocks, 'thread');
   }
 
   blocks.push({ type: 'answer', answer: result.answer, quote: result.quoteMarked, citations: result.citations });
   blocks.push(buttons);
-  return { blocks, text: replyText(blocks), visibility: 'thread' };
+  return replyOf(blocks, 'thread');
 }

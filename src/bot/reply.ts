@@ -22,10 +22,14 @@ export interface Reply {
   openThread?: boolean;
 }
 
+/** A reply of these blocks, its fallback text derived from them (`replyText`). */
+export function replyOf(blocks: Block[], visibility: Visibility = 'private'): Reply {
+  return { blocks, text: replyText(blocks), visibility };
+}
+
 /** A reply that is one line of text. */
 export function textReply(text: string, visibility: Visibility = 'private'): Reply {
-  const blocks: Block[] = [{ type: 'text', text: [text] }];
-  return { blocks, text: replyText(blocks), visibility };
+  return replyOf([{ type: 'text', text: [text] }], visibility);
 }
 
 /** Every button of a reply in order: those of button rows, then those beside single results. */

@@ -1,5 +1,4 @@
-import type { Block, Reply } from '../bot/reply.ts';
-import { textReply } from '../bot/reply.ts';
+import { textReply, type Block, type Reply } from '../bot/reply.ts';
 import { replyText } from '../bot/reply-text.ts';
 import { formatCitation } from '../citations/citation.ts';
 import type { ActionSpec } from './registry.ts';

@@ -1,6 +1,4 @@
-import type { Block } from '../bot/reply.ts';
-import { textReply } from '../bot/reply.ts';
-import { replyText } from '../bot/reply-text.ts';
+import { replyOf, textReply, type Block } from '../bot/reply.ts';
 import { BotError } from '../errors.ts';
 import { describeSubscriptionSchedule, formatWhen } from '../subscriptions/describe.ts';
 import type { CommandSpec } from './registry.ts';
@@ -51,6 +49,6 @@ export const digestCommand: CommandSpec = {
       if (replies.length === 0) blocks.push({ type: 'text', text: ['Nothing new so far. The digest would post nothing.'] });
       for (const p of replies) blocks.push(...p.blocks);
     }
-    return { blocks, text: replyText(blocks), visibility: 'private' };
+    return replyOf(blocks, 'private');
   },
 };

@@ -1,5 +1,4 @@
-import type { Block } from '../bot/reply.ts';
-import { replyText } from '../bot/reply-text.ts';
+import { replyOf, type Block } from '../bot/reply.ts';
 import type { CommandSpec, Registry } from './registry.ts';
 
 /** Built from the registry it is added to, so every command is described once, where it is defined. */
@@ -18,6 +17,6 @@ export const helpCommand = (registry: Pick<Registry, 'commands'>): CommandSpec =
       blocks.push({ type: 'text', text: [{ text: `/sco ${c.usage}`, strong: true }, ` ${c.summary}. Example: ${c.examples.join(', ')}`] });
     }
     blocks.push({ type: 'context', text: ['Mention me with a question, e.g. “@sco when were India and Pakistan admitted?”, and I answer from the releases with the sentence and the release it comes from.'] });
-    return { blocks, text: replyText(blocks), visibility: 'private' };
+    return replyOf(blocks, 'private');
   },
 });

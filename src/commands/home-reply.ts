@@ -1,6 +1,5 @@
 import type { Services } from '../services.ts';
-import type { Block, Button, Reply, RichText } from '../bot/reply.ts';
-import { replyText } from '../bot/reply-text.ts';
+import { replyOf, type Block, type Button, type Reply, type RichText } from '../bot/reply.ts';
 import { describeSubscription } from '../subscriptions/describe.ts';
 import type { Subscription } from '../subscriptions/subscription.ts';
 import { readLastSync } from '../sync/last-sync.ts';
@@ -90,5 +89,5 @@ export async function homeReply(services: Services, input: HomeInput): Promise<R
       items: latest.map(({ release: r }) => ({ id: r.id, title: r.title, date: r.date, url: r.url, summary: r.summary.slice(0, 2).join(' ') })),
     });
   }
-  return { blocks, text: replyText(blocks), visibility: 'private' };
+  return replyOf(blocks, 'private');
 }

@@ -1,6 +1,5 @@
 import type { Services } from '../services.ts';
-import type { Block, Reply } from '../bot/reply.ts';
-import { replyText } from '../bot/reply-text.ts';
+import { replyOf, type Block, type Reply } from '../bot/reply.ts';
 import type { Release } from '../releases/release.ts';
 
 /**
@@ -17,5 +16,5 @@ export function releaseCard(services: Services, release: Release): Reply {
     { type: 'context', text: [`SCO Secretariat press release · ${meta}`] },
   ];
   if (summary) blocks.push({ type: 'text', text: [summary] });
-  return { blocks, text: replyText(blocks), visibility: 'channel' };
+  return replyOf(blocks, 'channel');
 }

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Services } from '../services.ts';
-import type { Block, Button, Reply, ResultItem, Visibility } from '../bot/reply.ts';
-import { replyText } from '../bot/reply-text.ts';
+import { replyOf, type Block, type Button, type Reply, type ResultItem, type Visibility } from '../bot/reply.ts';
 import type { SearchHit, SearchOutcome } from '../library/types.ts';
 import { citeButton } from '../citations/citation.ts';
 import { echo } from '../text/echo.ts';
@@ -79,7 +78,7 @@ export function resultsReply(
   if (outcome.hits.length === 0) {
     const none = offset > 0 ? 'No more results.' : 'No release matches that. Try fewer or other words, or `/sco topics` for the topics I know.';
     blocks.push({ type: 'text', text: [none] });
-    return { blocks, text: replyText(blocks), visibility };
+    return replyOf(blocks, visibility);
   }
 
   const last = offset + outcome.hits.length;
@@ -95,5 +94,5 @@ export function resultsReply(
   if (pageKey !== null && visibility === 'private') buttons.push({ action: 'results.share', label: 'Share to channel', value: `${pageKey}:${offset}`, style: 'primary' });
   if (buttons.length) blocks.push({ type: 'buttons', buttons });
 
-  return { blocks, text: replyText(blocks), visibility };
+  return replyOf(blocks, visibility);
 }

@@ -1,5 +1,4 @@
-import type { Block } from '../bot/reply.ts';
-import { replyText } from '../bot/reply-text.ts';
+import { replyOf, type Block } from '../bot/reply.ts';
 import { BotError } from '../errors.ts';
 import type { CommandSpec } from './registry.ts';
 
@@ -22,6 +21,6 @@ export const showCommand: CommandSpec = {
     if (r.topics.length) blocks.push({ type: 'context', text: [`Topics: ${r.topics.join(', ')}`] });
     if (r.summary.length) blocks.push({ type: 'text', text: [{ text: 'Summary: ', strong: true }, r.summary.join(' ')] });
     blocks.push({ type: 'divider' }, { type: 'text', text: [r.body] });
-    return { blocks, text: replyText(blocks), visibility: 'private' };
+    return replyOf(blocks, 'private');
   },
 };

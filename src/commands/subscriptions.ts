@@ -1,6 +1,4 @@
-import type { Block } from '../bot/reply.ts';
-import { textReply } from '../bot/reply.ts';
-import { replyText } from '../bot/reply-text.ts';
+import { replyOf, textReply, type Block } from '../bot/reply.ts';
 import { describeSubscription } from '../subscriptions/describe.ts';
 import type { CommandSpec } from './registry.ts';
 
@@ -21,6 +19,6 @@ export const subscriptionsCommand: CommandSpec = {
     const lines = await Promise.all(subs.map(async (s) => describeSubscription(s, await store.cursor(s), now)));
     const heading = `Digest subscriptions in this channel (${subs.length})`;
     const blocks: Block[] = [{ type: 'heading', text: heading }, ...lines.map((l): Block => ({ type: 'text', text: [l] }))];
-    return { blocks, text: replyText(blocks), visibility: 'private' };
+    return replyOf(blocks, 'private');
   },
 };

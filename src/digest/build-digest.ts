@@ -1,5 +1,4 @@
-import type { Block, DigestItem, Reply } from '../bot/reply.ts';
-import { replyText } from '../bot/reply-text.ts';
+import { replyOf, type Block, type DigestItem, type Reply } from '../bot/reply.ts';
 import type { Release } from '../releases/release.ts';
 import { formatInstant } from '../util/format-instant.ts';
 import { safeCut } from '../util/safe-cut.ts';
@@ -97,12 +96,12 @@ export function buildDigest(input: DigestInput): Reply[] {
   if (listed.length === 0 && closing) {
     const heading = `SCO digest${on}: ${archive.length} older release${archive.length === 1 ? '' : 's'} added`;
     const blocks: Block[] = [{ type: 'heading', text: heading }, { type: 'context', text: [closing] }];
-    return [{ blocks, text: replyText(blocks), visibility: 'channel' }];
+    return [replyOf(blocks, 'channel')];
   }
   if (input.releases.length === 0) {
     if (!input.nothingNewLine) return [];
     const blocks: Block[] = [{ type: 'context', text: [`SCO digest${on}: nothing new (${period}).`] }];
-    return [{ blocks, text: replyText(blocks), visibility: 'channel' }];
+    return [replyOf(blocks, 'channel')];
   }
   const budget = Math.max(200, input.limits.charsPerMessage - HEADING_ROOM - (closing?.length ?? 0));
   const perMessage = Math.max(1, input.limits.itemsPerMessage);
@@ -132,6 +131,6 @@ export function buildDigest(input: DigestInput): Reply[] {
       { type: 'digest', items },
     ];
     if (last && closing) blocks.push({ type: 'context', text: [closing] });
-    return { blocks, text: replyText(blocks), visibility: 'channel' as const };
+    return replyOf(blocks, 'channel');
   });
 }
