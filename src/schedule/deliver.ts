@@ -121,14 +121,10 @@ export class Deliverer {
         return 'busy';
       }
       const idempotencyKey = `${record.key}/${i + 1}`;
-      if (resumed && transport.findPosted) {
+      if (resumed) {
         // We may have crashed after this part went out: ask the platform before posting again.
-        let existing: string | null;
-        try {
-          existing = await transport.findPosted(sub.channel, idempotencyKey);
-        } catch (error) {
-          return this.unchecked(sub, record, error as Error, log);
-        }
+        const existing = await this.landed(transport, sub.channel, idempotencyKey);
+        if (existing instanceof Error) return this.unchecked(sub, record, existing, log);
         if (record.unchecked) {
           delete record.unchecked;
           await this.deliveries.set(sub.id, record);
@@ -217,8 +213,11 @@ export class Deliverer {
       }
       if (result.kind === 'transient' && transient < this.options.transientRetries) {
         await this.options.sleep(this.options.backoffMs * 2 ** transient++);
-        const landed = await this.landed(transport, channel, idempotencyKey, log);
-        if (landed === undefined) return result;
+        const landed = await this.landed(transport, channel, idempotencyKey);
+        if (landed instanceof Error) {
+          log.warn({ err: landed }, 'could not check whether the failed post went out; trying again at the next tick');
+          return result;
+        }
         if (landed !== null) {
           log.info({ detail: result.detail }, 'the failed post reached the channel after all; not posting again');
           return { ok: true, messageId: landed };
@@ -230,17 +229,16 @@ export class Deliverer {
   }
 
   /**
-   * Whether the message went out despite the failure: its id, null when it did not, undefined when
-   * the platform cannot say now. Then the record stays pending and the next tick asks again, rather
-   * than risking a second copy.
+   * Whether a message with this key went out: its id, null when it did not (or the platform
+   * cannot tell), or the error when the platform could not say now. Then the record stays
+   * pending and a later tick asks again, rather than risking a second copy.
    */
-  private async landed(transport: Transport, channel: string, idempotencyKey: string, log: Services['logger']): Promise<string | null | undefined> {
+  private async landed(transport: Transport, channel: string, idempotencyKey: string): Promise<string | null | Error> {
     if (!transport.findPosted) return null;
     try {
       return await transport.findPosted(channel, idempotencyKey);
     } catch (error) {
-      log.warn({ err: error }, 'could not check whether the failed post went out; trying again at the next tick');
-      return undefined;
+      return error instanceof Error ? error : new Error(String(error));
     }
   }
 }
