@@ -77,16 +77,24 @@ export function held(terms: WeightedTerm[], t: Text): Map<string, 'word' | 'expa
 }
 
 const RELEASE_TEXTS = 1000;
-const releaseTexts = new Map<string, { all: Text; title: Text; lead: string | null }>();
+const releaseTexts = new Map<string, ReleaseText>();
 
-/** A release's text, title and lead, kept for recently used releases (keyed by content hash). */
-export function releaseText(library: Library, id: string): { all: Text; title: Text; lead: string | null } {
+/** What a passage reads of its release: text, title, lead and date (YYYY-MM-DD or null). */
+export interface ReleaseText {
+  all: Text;
+  title: Text;
+  lead: string | null;
+  date: string | null;
+}
+
+/** A release's text, title, lead and date, kept for recently used releases (keyed by content hash). */
+export function releaseText(library: Library, id: string): ReleaseText {
   const release = library.get(id);
   const key = `${id}\u0000${release?.hash ?? ''}`;
   const known = releaseTexts.get(key);
   if (known) return known;
   const sentences = library.sentencesOf(id);
-  const text = { all: textOf(`${release?.title ?? ''}\n${sentences.join('\n')}`), title: textOf(release?.title ?? ''), lead: sentences[0] ?? null };
+  const text = { all: textOf(`${release?.title ?? ''}\n${sentences.join('\n')}`), title: textOf(release?.title ?? ''), lead: sentences[0] ?? null, date: release?.date ?? null };
   if (releaseTexts.size >= RELEASE_TEXTS) releaseTexts.delete(releaseTexts.keys().next().value!);
   releaseTexts.set(key, text);
   return text;
@@ -165,9 +173,9 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
     const titleHeld = held(terms, release.title);
     const inRelease = held(terms, release.all);
     const passage = new Set([...inSentence, ...prev.keys(), ...leadHeld.keys(), ...titleHeld.keys()]);
-    const releaseYear = library.get(hit.releaseId)?.date?.slice(0, 4) ?? null;
+    const releaseYear = release.date?.slice(0, 4) ?? null;
     const passageText = `${hit.text} ${prevRaw ?? ''} ${release.lead ?? ''} ${release.title.lower}`;
-    const releaseMonth = Number(library.get(hit.releaseId)?.date?.slice(5, 7) ?? 0);
+    const releaseMonth = Number(release.date?.slice(5, 7) ?? 0);
     const passageLower = passageText.toLowerCase();
     // The year and the month asked ("in nov 2017"): each in the passage or the release's date.
     const yearSeen =
