@@ -11,6 +11,10 @@ import { committedModel, confidenceInput, logit, sigmoid, type Model } from './s
 import { analyserOf, type AnalysedSentence } from './sentence-analysis.ts';
 import { textMatches, wordsOf, type TermWeigher, type WeightedTerm } from './terms.ts';
 import { SETTINGS } from './model/settings.ts';
+import { STOP_WORDS } from '../text/words.ts';
+
+/** Words on nearly every release: searching by them finds everything. */
+const GENERIC_WORDS = new Set(['sco', 'shanghai', 'cooperation', 'organisation', 'organization']);
 
 /** A possible answer: its text, the passage it rests on, and what the scorer sees of it. */
 export interface Candidate {
@@ -135,10 +139,16 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
   const contentTotal = content.reduce((sum, t) => sum + t.weight, 0) || 1;
   const analyser = analyserOf(library);
   const words = new Set<string>();
+  // A name's long form and a phrasal synonym are searched by their words too: "Set up in 2005,
+  // the Consortium ..." holds neither "IBC" nor "established", only "consortium" and "set".
+  const addWords = (text: string) => {
+    for (const w of text.split(/[\s-]+/)) if (w.length > 2 && !STOP_WORDS.has(w) && !GENERIC_WORDS.has(w)) words.add(w);
+  };
   for (const t of terms) {
     words.add(t.text);
-    for (const f of t.forms.filter((x) => !/\s/.test(x)).slice(0, 3)) words.add(f);
-    for (const e of t.expansions.filter((x) => !/\s/.test(x.text)).slice(0, 4)) words.add(e.text);
+    for (const f of t.forms.slice(0, 3)) addWords(f);
+    for (const p of t.phrases.slice(0, 2)) addWords(p);
+    for (const e of t.expansions.slice(0, 4)) addWords(e.text);
   }
   const hits = library.searchSentences([...words].join(' '), { limit: SENTENCES, releaseIds: options.releaseIds });
   const entity = acceptedKinds(q).length > 0;

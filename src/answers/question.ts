@@ -51,7 +51,7 @@ const RULES: KindRule[] = [
   { kind: 'place', pattern: /^(in|at|to) (which|what) (city|town|capital)\b|^(which|what) (city|town|capital)\b/, flags: { city: true } },
   { kind: 'place', pattern: /^(where|(in|at|to) (which|what) (country|place|venue|region|hotel)|(which|what) (country|place|venue|region|hotel))\b/ },
   { kind: 'number', pattern: /^(what|which) (share|percentage|percent|proportion|fraction|part)\b/, flags: { share: true } },
-  { kind: 'number', pattern: /^(what|which) (number|edition)\b/, flags: { ordinal: true } },
+  { kind: 'number', pattern: /^(what|which) (number|edition|anniversary)\b/, flags: { ordinal: true } },
   { kind: 'date', pattern: /^how long\b/, flags: { since: true } },
   { kind: 'number', pattern: /^(how (many|much|large|big|old|often)|what (amount|size|total))\b/ },
   { kind: 'yesno', pattern: /^(is|are|was|were|does|do|did|has|have|had|can|could|will|would|should)\b/ },

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES } from '../helpers/test-app.ts';
 
 /**
  * Where a labelled question comes from: the team's own set, the shared corpus's, the outside dev
  * set, and `extra`: more questions the team wrote from the releases alone, without reading the
- * other sets or the engine's answers (tests/eval/extra-questions.json). They add training data;
+ * other sets or the engine's answers (tests/eval/extra-questions*.json, one file a round of writing). They add training data;
  * the headline figures are over the first three, so they stay comparable, and `extra` has its
  * own line.
  */
@@ -38,6 +38,22 @@ export const DEV_RELEASES = join(FIXTURES, 'corpus/dev/releases');
 
 const idOf = (file: string) => file.replace(/\.(txt|md)$/, '');
 
+interface ExtraFile {
+  qa: { ask: string; expect: string[]; release: string; type: string }[];
+  unanswerable: { ask: string }[];
+}
+
+/**
+ * The extra questions of every round (tests/eval/extra-questions*.json), in file-name order;
+ * EXTRA_ROUNDS=N takes the first N files only, to measure what a round adds.
+ */
+function extraQuestions(): ExtraFile {
+  const rounds = process.env.EXTRA_ROUNDS ? Number(process.env.EXTRA_ROUNDS) : Infinity;
+  const files = readdirSync(import.meta.dirname).filter((f) => /^extra-questions.*\.json$/.test(f)).sort().slice(0, rounds);
+  const all = files.map((f) => JSON.parse(readFileSync(join(import.meta.dirname, f), 'utf8')) as ExtraFile);
+  return { qa: all.flatMap((e) => e.qa), unanswerable: all.flatMap((e) => e.unanswerable) };
+}
+
 /** The whole labelled set: the team's questions, the shared corpus's and the outside dev set. */
 export function loadLabelledSet(): LabelledSet {
   const ours = JSON.parse(readFileSync(join(import.meta.dirname, 'questions.json'), 'utf8')) as {
@@ -55,10 +71,7 @@ export function loadLabelledSet(): LabelledSet {
     unanswerable: string[];
   };
   // NO_EXTRA=1 leaves the extra questions out of training too, to measure what they add.
-  const extra = process.env.NO_EXTRA ? { qa: [], unanswerable: [] } : JSON.parse(readFileSync(join(import.meta.dirname, 'extra-questions.json'), 'utf8')) as {
-    qa: { ask: string; expect: string[]; release: string; type: string }[];
-    unanswerable: { ask: string }[];
-  };
+  const extra = process.env.NO_EXTRA ? { qa: [], unanswerable: [] } : extraQuestions();
   // A few extra questions came out word for word as one of the other sets' (written apart): one
   // question, one label and one fold, so the extra copy goes.
   const asked = new Set([...ours.qa, ...shared.qa, ...dev.qa, ...ours.unanswerable].map((q) => q.ask.toLowerCase()).concat(dev.unanswerable.map((a) => a.toLowerCase())));
