@@ -56,6 +56,8 @@ export const FEATURES = [
   'since',
   /** A date answer with a day and month, not a bare year. */
   'fullDate',
+  /** The date's grain against the one asked: 1 for a bare year to "what year" or a day to "what date", -1 for the other way round. */
+  'grain',
   /** The question names a year or a month ("in nov 2017"). */
   'qYear',
   /** That year and month are in the passage or the release's date. */

@@ -116,6 +116,27 @@ function isFragment(s: AnalysedSentence, first: number, last: number): boolean {
   return after || possessive;
 }
 
+/** A date with a day and month, not a bare year or a month. */
+function isFullDate(kind: string, text: string): boolean {
+  return kind === 'date' && /[a-z]/i.test(text) && /\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}\b|^\D*\d{1,2}\s+\p{L}+$/u.test(text);
+}
+
+/** The grain of date a question asks for: "what year", "since what year"; "what date", "what day". */
+function grainAsked(lower: string): 'year' | 'day' | null {
+  if (/\b(what|which) years?\b|\bin what year\b|\byear (was|did|were)\b/.test(lower)) return 'year';
+  if (/\b(what|which) (date|day)s?\b|\bthe dates? of\b|\bdates of\b/.test(lower)) return 'day';
+  return null;
+}
+
+/** 1 when a date answer has the grain asked, -1 when it has the other one, 0 when nothing was asked. */
+function grainMatch(asked: 'year' | 'day' | null, text: string): number {
+  if (asked === null) return 0;
+  const day = isFullDate('date', text);
+  const year = /^\D*\d{4}\D*$/.test(text) && !/[a-z]/i.test(text.replace(/^(in|since|by|until) /i, ''));
+  if (asked === 'year') return year ? 1 : day ? -1 : 0;
+  return day ? 1 : year ? -1 : 0;
+}
+
 /** "What is the MSC?": "The Munich Security Conference (MSC) is one of ..." defines it. */
 function defines(q: Question, s: AnalysedSentence, hits: TermHit[]): boolean {
   if (!/^what (is|are|was|were)\b/i.test(q.text) || hits.length === 0) return false;
@@ -155,6 +176,7 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
   const statement = !entity;
   const askedYears = q.text.match(YEAR) ?? [];
   const askedMonths = monthsAsked(questionLower);
+  const askedGrain = grainAsked(questionLower);
   const share = (set: Iterable<string>, pool: WeightedTerm[] = terms, of = total) => {
     const keys = new Set(set);
     return pool.filter((t) => keys.has(t.lower)).reduce((sum, t) => sum + t.weight, 0) / of;
@@ -219,6 +241,7 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
       ambiguity: 0,
       since: 0,
       fullDate: 0,
+      grain: 0,
       qYear: whenAsked ? 1 : 0,
       yearSeen: whenAsked && yearSeen ? 1 : 0,
       yearConflict: whenAsked && !yearSeen && releaseYear !== null ? 1 : 0,
@@ -273,7 +296,8 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
           answerCommon: NAME_KINDS.has(v.entity.kind) && v.entity.first === v.entity.last && isCommonWord(v.text) ? 1 : 0,
           answerInQuestion: shareInQuestion(v.text),
           fragment: NAME_KINDS.has(v.entity.kind) && isFragment(from, v.entity.first, v.entity.last) ? 1 : 0,
-          fullDate: v.entity.kind === 'date' && /[a-z]/i.test(v.text) && /\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}\b|^\D*\d{1,2}\s+\p{L}+$/u.test(v.text) ? 1 : 0,
+          fullDate: isFullDate(v.entity.kind, v.text) ? 1 : 0,
+          grain: v.entity.kind === 'date' ? grainMatch(askedGrain, v.text) : 0,
         };
         candidates.push({ answer: v.text, hit, s: from, marked: fromHits.map((h) => h.i), fromLead, features, score: 0, p: 0 });
       }
