@@ -218,10 +218,16 @@ function nearestBy(list: Entity[], i: number, cost: (e: Entity) => number): Enti
 function answerText(e: Entity, s: AnalysedSentence, q: Question): string {
   const before = s.tokens[e.first - 1]?.lower;
   if (e.kind === 'place' || e.kind === 'country') {
-    // "Munich, Germany", "Panaji, Goa, India": a place with the wider places that locate it.
+    // "Munich, Germany", "Panaji, Goa, India": a place with the wider places that locate it. A
+    // country ends the chain: "India, Iran, Kazakhstan" is a list, not one place.
     let last = e.last;
+    let kind = e.kind;
     for (const next of s.entities) {
-      if (next.first === last + 2 && s.tokens[last + 1]?.text === ',' && (next.kind === 'place' || next.kind === 'country')) last = next.last;
+      if (kind === 'country') break;
+      if (next.first === last + 2 && s.tokens[last + 1]?.text === ',' && (next.kind === 'place' || next.kind === 'country')) {
+        last = next.last;
+        kind = next.kind;
+      }
     }
     if (last !== e.last) return s.text.slice(s.tokens[e.first]!.start, s.tokens[last]!.end);
   }

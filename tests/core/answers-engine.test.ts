@@ -96,6 +96,16 @@ describe('the engine over seed, corpus and dev releases', () => {
     expect(fromLead[0]!.hit.text).toContain('Joint Appeal to the Youth');
   });
 
+  it('takes a list of countries as several places, and a city with its country as one', () => {
+    const candidatesOf = (question: string) => collectCandidates(t.app.library, new TermWeigher(t.app.library), analyseQuestion(question)).candidates.map((c) => c.answer);
+    // "the national coordinators of India, Iran, Kazakhstan, China, ...": nine countries, not one place.
+    const countries = candidatesOf('which country chaired the cnc meeting at the end of 2023');
+    expect(countries).toEqual(expect.arrayContaining(['India', 'Iran', 'Kazakhstan']));
+    const list = ['India', 'Iran', 'Kazakhstan', 'China', 'Kyrgyzstan', 'Pakistan', 'Russia', 'Tajikistan'];
+    expect(countries.filter((a) => list.filter((c) => a.includes(c)).length > 1)).toEqual([]);
+    expect(candidatesOf('Where was the previous SCO Council of Foreign Ministers meeting held in May 2023?')).toContain('Panaji, Goa, India');
+  });
+
   it('shows its evidence: terms, candidates, features and the probability', async () => {
     const r = await answerQuestion(t.app, 'where is RATS based?', { evidence: true });
     expect(r.evidence?.terms.map((x) => x.term)).toContain('rats');
