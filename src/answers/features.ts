@@ -102,6 +102,8 @@ export const FEATURES = [
   'answerInQuestion',
   /** A name cut out of a longer one ("Palais" of "Palais des Nations"). */
   'fragment',
+  /** For "which bank", "what fund": 1 when the answer names that kind of thing ("Silk Road Fund"), -1 when it does not, 0 when none was asked. */
+  'typeNamed',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];

@@ -137,6 +137,11 @@ function grainMatch(asked: 'year' | 'day' | null, text: string): number {
   return day ? 1 : year ? -1 : 0;
 }
 
+/** Whether a text names the kind of thing asked for: "Habib Bank Limited" a bank, "organizations" an organisation. */
+function names(text: string, noun: string): boolean {
+  return wordsOf(text.toLowerCase()).some((w) => w.replace(/ies$/, 'y').replace(/s$/, '').replace('organiz', 'organis') === noun);
+}
+
 /** "What is the MSC?": "The Munich Security Conference (MSC) is one of ..." defines it. */
 function defines(q: Question, s: AnalysedSentence, hits: TermHit[]): boolean {
   if (!/^what (is|are|was|were)\b/i.test(q.text) || hits.length === 0) return false;
@@ -264,6 +269,7 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
       answerCommon: 0,
       answerInQuestion: 0,
       fragment: 0,
+      typeNamed: 0,
     };
     if (statement) {
       const answer = statementOf(s, sHits.map((h) => h.i));
@@ -298,6 +304,7 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
           fragment: NAME_KINDS.has(v.entity.kind) && isFragment(from, v.entity.first, v.entity.last) ? 1 : 0,
           fullDate: isFullDate(v.entity.kind, v.text) ? 1 : 0,
           grain: v.entity.kind === 'date' ? grainMatch(askedGrain, v.text) : 0,
+          typeNamed: q.typeNoun === null ? 0 : names(v.text, q.typeNoun) || names(from.tokens[v.entity.last + 1]?.lower ?? '', q.typeNoun) ? 1 : -1,
         };
         candidates.push({ answer: v.text, hit, s: from, marked: fromHits.map((h) => h.i), fromLead, features, score: 0, p: 0 });
       }

@@ -30,6 +30,8 @@ export interface Question {
   about: string[];
   /** For "how many X" questions: the stems of X ("international organisations"). */
   counted: string[];
+  /** For "which bank", "what fund": the kind of thing asked for, singular ("bank"), which a right answer often names ("Habib Bank Limited"). */
+  typeNoun: string | null;
   /** For latest questions: the topic asked about ("" for everything). */
   topic: string | null;
   /** Refers back to the thread's previous question ("and when was that?"). */
@@ -56,6 +58,9 @@ const RULES: KindRule[] = [
   { kind: 'number', pattern: /^(how (many|much|large|big|old|often)|what (amount|size|total))\b/ },
   { kind: 'yesno', pattern: /^(is|are|was|were|does|do|did|has|have|had|can|could|will|would|should)\b/ },
 ];
+
+/** The noun naming what an organisation question asks for ("which pakistani bank"). */
+const TYPE_NOUN = /\b(?:which|what) (?:[\w-]+ ){0,2}(organi[sz]ations?|compan(?:y|ies)|banks?|bod(?:y|ies)|institutions?|agenc(?:y|ies)|corporations?|firms?|groups?|outlets?|funds?|declarations?|conventions?|programmes?|programs?|documents?|treat(?:y|ies)|agreements?)\b/;
 
 const ABOUT = '(?:on|about|regarding|concerning|from|with|in|involving|for|re)';
 const NEWEST = '(?:latest|newest|most recent|recent|last|new|news|updates?)';
@@ -113,6 +118,7 @@ export function analyseQuestion(raw: string): Question {
     ordinal: false,
     topic: null,
     counted: [],
+    typeNoun: null,
     about: [],
     role: false,
     followUp: false,
@@ -197,6 +203,7 @@ export function analyseQuestion(raw: string): Question {
   question.focusVerb = verb && !LIGHT_VERBS.has(verb.lower) ? verb.stem : null;
   const about = /\b(?:say|said|says|think|thinks|speak|spoke|talk|talked|stress|stressed|note|noted|mention|mentioned|position|view|views|stance)\b.*?\b(?:about|on|regarding|concerning)\s+(.+)$/i.exec(body);
   if (about) question.about = termsOf(about[1]!).map((t) => t.lower);
+  if (question.kind === 'org') question.typeNoun = TYPE_NOUN.exec(lower)?.[1]?.replace(/ies$/, 'y').replace(/s$/, '').replace('organiz', 'organis') ?? null;
   const contentCount = question.terms.length;
   question.followUp = /^(and|but|so|also)\b/.test(lower) || (contentCount <= 1 && REFERRING.test(body));
   return question;

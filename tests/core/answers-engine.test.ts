@@ -106,6 +106,17 @@ describe('the engine over seed, corpus and dev releases', () => {
     expect(candidatesOf('Where was the previous SCO Council of Foreign Ministers meeting held in May 2023?')).toContain('Panaji, Goa, India');
   });
 
+  it('tells the scorer whether an answer names the kind of thing asked for ("which bank")', () => {
+    const q = analyseQuestion('which pakistani bank is in the interbank consortium');
+    expect(q.typeNoun).toBe('bank');
+    const { candidates } = collectCandidates(t.app.library, new TermWeigher(t.app.library), q);
+    const typed = (answer: string) => candidates.find((c) => c.answer === answer)?.features.typeNamed;
+    expect(typed('Habib Bank Limited')).toBe(1);
+    expect(candidates.some((c) => c.features.typeNamed === -1)).toBe(true);
+    expect(analyseQuestion('Which organizations did it sign with?').typeNoun).toBe('organisation');
+    expect(analyseQuestion('who chaired the meeting').typeNoun).toBeNull();
+  });
+
   it('shows its evidence: terms, candidates, features and the probability', async () => {
     const r = await answerQuestion(t.app, 'where is RATS based?', { evidence: true });
     expect(r.evidence?.terms.map((x) => x.term)).toContain('rats');
