@@ -26,7 +26,8 @@ export interface QuestionRows {
  * 80 (4); 4 gives 80 (1) and 73 (4); 5 gives 65 (0) and 61 (3). 3.5 is the middle: fewer
  * wrong answers than 3 on both orders (4 and 4 against 5 and 8) for 5–8 fewer right, and steadier across fold orders
  * than 4 (the issue asks for at most 1 in 50 wrong, which no choice here reaches on both).
- * `WRONG_COST=4 npm run eval` shows the stricter trade.
+ * `WRONG_COST=4 npm run eval` shows the stricter trade. (These were measured with CONFIDENCE_L2 at
+ * 0.5; at 0.2, 3.5 gives 94 (2) and 89 (6).)
  */
 export const WRONG_COST = Number(process.env.WRONG_COST ?? 3.5);
 /** Newton steps at most; it converges in about ten. */
