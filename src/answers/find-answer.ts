@@ -6,7 +6,7 @@ import { FEATURES, vectorOf, type FeatureValues } from './features.ts';
 import { markMatches } from './marking.ts';
 import { isCommonWord } from './wordnet.ts';
 import { acceptedKinds, distance, entityVotes, termHits, type TermHit } from './pick-entity.ts';
-import type { Question } from './question.ts';
+import { nounKey, type Question } from './question.ts';
 import { committedModel, confidenceInput, logit, sigmoid, type Model } from './scorer.ts';
 import { analyserOf, type AnalysedSentence } from './sentence-analysis.ts';
 import { textMatches, wordsOf, type TermWeigher, type WeightedTerm } from './terms.ts';
@@ -139,7 +139,7 @@ function grainMatch(asked: 'year' | 'day' | null, text: string): number {
 
 /** Whether a text names the kind of thing asked for: "Habib Bank Limited" a bank, "organizations" an organisation. */
 function names(text: string, noun: string): boolean {
-  return wordsOf(text.toLowerCase()).some((w) => w.replace(/ies$/, 'y').replace(/s$/, '').replace('organiz', 'organis') === noun);
+  return wordsOf(text.toLowerCase()).some((w) => nounKey(w) === noun);
 }
 
 /** "What is the MSC?": "The Munich Security Conference (MSC) is one of ..." defines it. */

@@ -62,6 +62,11 @@ const RULES: KindRule[] = [
 /** The noun naming what an organisation question asks for ("which pakistani bank"). */
 const TYPE_NOUN = /\b(?:which|what) (?:[\w-]+ ){0,2}(organi[sz]ations?|compan(?:y|ies)|banks?|bod(?:y|ies)|institutions?|agenc(?:y|ies)|corporations?|firms?|groups?|outlets?|funds?|declarations?|conventions?|programmes?|programs?|documents?|treat(?:y|ies)|agreements?)\b/;
 
+/** A noun's singular, British spelling, to compare the kind asked for with an answer's words ("agencies", "organizations"). */
+export function nounKey(word: string): string {
+  return word.replace(/ies$/, 'y').replace(/s$/, '').replace('organiz', 'organis');
+}
+
 const ABOUT = '(?:on|about|regarding|concerning|from|with|in|involving|for|re)';
 const NEWEST = '(?:latest|newest|most recent|recent|last|new|news|updates?)';
 const LATEST: RegExp[] = [
@@ -203,7 +208,7 @@ export function analyseQuestion(raw: string): Question {
   question.focusVerb = verb && !LIGHT_VERBS.has(verb.lower) ? verb.stem : null;
   const about = /\b(?:say|said|says|think|thinks|speak|spoke|talk|talked|stress|stressed|note|noted|mention|mentioned|position|view|views|stance)\b.*?\b(?:about|on|regarding|concerning)\s+(.+)$/i.exec(body);
   if (about) question.about = termsOf(about[1]!).map((t) => t.lower);
-  if (question.kind === 'org') question.typeNoun = TYPE_NOUN.exec(lower)?.[1]?.replace(/ies$/, 'y').replace(/s$/, '').replace('organiz', 'organis') ?? null;
+  if (question.kind === 'org') question.typeNoun = nounKey(TYPE_NOUN.exec(lower)?.[1] ?? '') || null;
   const contentCount = question.terms.length;
   question.followUp = /^(and|but|so|also)\b/.test(lower) || (contentCount <= 1 && REFERRING.test(body));
   return question;
