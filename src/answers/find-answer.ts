@@ -1,15 +1,17 @@
 import type { RichText } from '../bot/reply.ts';
 import type { Library, SentenceHit } from '../library/types.ts';
 import { statementOf } from './clause.ts';
-import { expansionMatchesWord } from './expansion.ts';
 import { FEATURES, vectorOf, type FeatureValues } from './features.ts';
 import { markMatches } from './marking.ts';
 import { isCommonWord } from './wordnet.ts';
 import { acceptedKinds, distance, entityVotes, termHits, type TermHit } from './pick-entity.ts';
-import { nounKey, type Question } from './question.ts';
+import type { Question } from './question.ts';
+import { isFragment, names } from './answer-shape.ts';
+import { grainAsked, grainMatch, isFullDate, monthsAsked, MONTHS, YEAR } from './dates-asked.ts';
+import { held, releaseText, textOf } from './release-text.ts';
 import { committedModel, confidenceInput, logit, sigmoid, type Model } from './scorer.ts';
 import { analyserOf, type AnalysedSentence } from './sentence-analysis.ts';
-import { textMatches, wordsOf, type TermWeigher, type WeightedTerm } from './terms.ts';
+import { wordsOf, type TermWeigher, type WeightedTerm } from './terms.ts';
 import { SETTINGS } from './model/settings.ts';
 import { STOP_WORDS } from '../text/words.ts';
 
@@ -48,100 +50,6 @@ const { sentences: SENTENCES, maxCandidates: MAX_CANDIDATES } = SETTINGS;
 const PRONOUN_START = /^(he|she|it|they|this|these|his|her|its|their|the two|both|the (event|meeting|conference|forum|mission|talks|session|summit|exhibition|ceremony|visit|delegation))\b/i;
 /** Entity kinds that are names (not dates or numbers). */
 const NAME_KINDS = new Set<string>(['person', 'place', 'country', 'org']);
-const YEAR = /\b(19|20)\d\d\b/g;
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-/** A month as asked in chat ("in nov 2017", "may 2023"); "may" and "march" only beside "in" or a year. */
-const MONTH = /\b(?:(january|jan|february|feb|april|apr|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)|(?<=\bin\s+)(may|march)|(may|march)(?=\s+(?:19|20)\d\d))\b/g;
-
-/** The months a question names, as numbers 1-12. */
-export function monthsAsked(lower: string): number[] {
-  return [...lower.matchAll(MONTH)].map((m) => {
-    const word = m[1] ?? m[2] ?? m[3]!;
-    return MONTHS.findIndex((name) => name.startsWith(word.slice(0, 3))) + 1;
-  }).filter((n) => n > 0);
-}
-
-export interface Text {
-  lower: string;
-  words: string[];
-}
-const textOf = (raw: string): Text => {
-  const lower = raw.toLowerCase();
-  return { lower, words: wordsOf(lower) };
-};
-
-/** The terms a text holds: as words (or typos of them), else through an expansion. */
-export function held(terms: WeightedTerm[], t: Text): Map<string, 'word' | 'expansion'> {
-  const out = new Map<string, 'word' | 'expansion'>();
-  for (const term of terms) {
-    if (textMatches(term, t.lower, t.words)) out.set(term.lower, 'word');
-    else if (term.expansions.some((e) => (e.text.includes(' ') ? t.lower.includes(e.text) : t.words.some((w) => expansionMatchesWord(e, w))))) out.set(term.lower, 'expansion');
-  }
-  return out;
-}
-
-const RELEASE_TEXTS = 1000;
-const releaseTexts = new Map<string, ReleaseText>();
-
-/** What a passage reads of its release: text, title, lead and date (YYYY-MM-DD or null). */
-export interface ReleaseText {
-  all: Text;
-  title: Text;
-  lead: string | null;
-  date: string | null;
-}
-
-/** A release's text, title, lead and date, kept for recently used releases (keyed by content hash). */
-export function releaseText(library: Library, id: string): ReleaseText {
-  const release = library.get(id);
-  const key = `${id}\u0000${release?.hash ?? ''}`;
-  const known = releaseTexts.get(key);
-  if (known) return known;
-  const sentences = library.sentencesOf(id);
-  const text = { all: textOf(`${release?.title ?? ''}\n${sentences.join('\n')}`), title: textOf(release?.title ?? ''), lead: sentences[0] ?? null, date: release?.date ?? null };
-  if (releaseTexts.size >= RELEASE_TEXTS) releaseTexts.delete(releaseTexts.keys().next().value!);
-  releaseTexts.set(key, text);
-  return text;
-}
-
-const capital = (t: { text: string } | undefined) => t !== undefined && /^\p{Lu}/u.test(t.text);
-/**
- * A name cut out of a longer one: "Palais" of "Palais des Nations", "Republic of China" of
- * "People's Republic of China". The name goes on after it, or a name's possessive stands before it.
- */
-function isFragment(s: AnalysedSentence, first: number, last: number): boolean {
-  const next = s.tokens[last + 1];
-  const after = capital(next) || (['des', 'de', 'of', 'du', 'la'].includes(next?.lower ?? '') && capital(s.tokens[last + 2]));
-  const possessive = ["'s", '’s'].includes(s.tokens[first - 1]?.lower ?? '') && capital(s.tokens[first - 2]);
-  return after || possessive;
-}
-
-/** A date with a day and month, not a bare year or a month. */
-function isFullDate(kind: string, text: string): boolean {
-  return kind === 'date' && /[a-z]/i.test(text) && /\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}\b|^\D*\d{1,2}\s+\p{L}+$/u.test(text);
-}
-
-/** The grain of date a question asks for: "what year", "since what year"; "what date", "what day". */
-function grainAsked(lower: string): 'year' | 'day' | null {
-  if (/\b(what|which) years?\b|\bin what year\b|\byear (was|did|were)\b/.test(lower)) return 'year';
-  if (/\b(what|which) (date|day)s?\b|\bthe dates? of\b|\bdates of\b/.test(lower)) return 'day';
-  return null;
-}
-
-/** 1 when a date answer has the grain asked, -1 when it has the other one, 0 when nothing was asked. */
-function grainMatch(asked: 'year' | 'day' | null, text: string): number {
-  if (asked === null) return 0;
-  const day = isFullDate('date', text);
-  const year = /^\D*\d{4}\D*$/.test(text) && !/[a-z]/i.test(text.replace(/^(in|since|by|until) /i, ''));
-  if (asked === 'year') return year ? 1 : day ? -1 : 0;
-  return day ? 1 : year ? -1 : 0;
-}
-
-/** Whether a text names the kind of thing asked for: "Habib Bank Limited" a bank, "organizations" an organisation. */
-function names(text: string, noun: string): boolean {
-  return wordsOf(text.toLowerCase()).some((w) => nounKey(w) === noun);
-}
-
 /** "What is the MSC?": "The Munich Security Conference (MSC) is one of ..." defines it. */
 function defines(q: Question, s: AnalysedSentence, hits: TermHit[]): boolean {
   if (!/^what (is|are|was|were)\b/i.test(q.text) || hits.length === 0) return false;
@@ -204,7 +112,7 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
     const inTypo = [...byKind('typo')].filter((x) => !inWord.has(x));
     const inExp = [...byKind('expansion')].filter((x) => !inWord.has(x) && !inTypo.includes(x));
     const inSentence = new Set([...inWord, ...inTypo, ...inExp]);
-    const prevRaw = hit.position > 0 ? library.sentencesOf(hit.releaseId)[hit.position - 1] : undefined;
+    const prevRaw = hit.position > 0 ? release.sentences[hit.position - 1] : undefined;
     const prev = prevRaw ? held(terms, textOf(prevRaw)) : new Map<string, string>();
     const leadHeld = release.lead && hit.position > 0 ? held(terms, textOf(release.lead)) : new Map<string, string>();
     const titleHeld = held(terms, release.title);

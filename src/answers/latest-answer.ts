@@ -1,5 +1,5 @@
 import type { Library, SearchHit } from '../library/types.ts';
-import { held, releaseText } from './find-answer.ts';
+import { held, releaseText } from './release-text.ts';
 import { termsOf, type Question } from './question.ts';
 import type { TermWeigher } from './terms.ts';
 import type { AnswerResult } from './types.ts';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expansionsOf } from '../../src/answers/expansion.ts';
-import { collectCandidates, monthsAsked } from '../../src/answers/find-answer.ts';
+import { collectCandidates } from '../../src/answers/find-answer.ts';
+import { monthsAsked } from '../../src/answers/dates-asked.ts';
 import { analyseQuestion, termsOf } from '../../src/answers/question.ts';
 import { analyserOf } from '../../src/answers/sentence-analysis.ts';
 import { TermFrequencies } from '../../src/answers/term-frequencies.ts';
