@@ -32,6 +32,9 @@ const IRREGULAR: string[][] = [
   ['tell', 'told'], ['make', 'made'], ['go', 'went', 'gone'], ['see', 'saw', 'seen'], ['become', 'became'],
   ['choose', 'chose', 'chosen'], ['sign', 'signed'], ['run', 'ran'], ['write', 'wrote', 'written'],
 ];
+/** Ordinals as people type them and as releases write them ("5th", "fifth"). */
+const ORDINALS = 'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth'.split(' ');
+ORDINALS.forEach((word, i) => IRREGULAR.push([word, `${i + 1}${i === 0 ? 'st' : i === 1 ? 'nd' : i === 2 ? 'rd' : 'th'}`]));
 for (const forms of IRREGULAR) for (const f of forms) SYNONYMS[f] = [...(SYNONYMS[f] ?? []), ...forms.filter((x) => x !== f)];
 const { dfSample: DF_SAMPLE, verbFactor: VERB_FACTOR, minWeight: MIN_WEIGHT, genericWeight: GENERIC_WEIGHT } = SETTINGS;
 
@@ -177,7 +180,9 @@ export class TermWeigher {
       let n = 0;
       // Unranked: only whether the sample fills matters for common words, and scoring every
       // sentence holding "held" costs ~150 ms at 100k releases after each library change.
-      for (const hit of this.library.searchSentences(term.text, { limit: DF_SAMPLE, ranked: false })) {
+      // The term's one-word forms are searched with it: "5th" is written "fifth".
+      const query = [term.text, ...forms.filter((f) => /^[\p{L}\p{N}]+$/u.test(f))].join(' ');
+      for (const hit of this.library.searchSentences(query, { limit: DF_SAMPLE, ranked: false })) {
         const lower = hit.text.toLowerCase();
         if (textMatches(withForms, lower, wordsOf(lower))) n++;
       }

@@ -27,6 +27,9 @@ const TRUE_TITLES = new Set(
     'coordinator envoy mayor vice-mayor governor premier king queen prince senator expert commissioner adviser advisor ' +
     'professor general colonel spokesman spokesperson head chief chair vice-president').split(' '),
 );
+/** Lower-case words inside a name: "Bank of China", "Palais des Nations", "Abu al Hasan". */
+const NAME_LINKS = new Set(['of', 'for', 'on', 'and', 'the', 'de', 'des', 'du', 'del', 'della', 'der', 'von', 'van', 'al']);
+const FOREIGN_LINKS = new Set(['de', 'des', 'du', 'del', 'della', 'der', 'von', 'van']);
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'mr.', 'mrs.', 'ms.', 'dr.']);
 /** Words that make a capitalised run a body or an event rather than a person. */
 const ORG_WORDS = new Set(
@@ -65,9 +68,9 @@ export function findEntities(text: string, tokens: Token[], wink: WinkEntity[], 
     });
     return first < 0 ? null : [first, last];
   };
-  const add = (kind: EntityKind, first: number, last: number) => {
+  const add = (kind: EntityKind, first: number, last: number, name?: string) => {
     for (let i = first; i <= last; i++) taken[i] = true;
-    entities.push({ kind, first, last, text: text.slice(tokens[first]!.start, tokens[last]!.end) });
+    entities.push({ kind, first, last, text: name ?? text.slice(tokens[first]!.start, tokens[last]!.end) });
   };
 
   for (const d of findDates(text)) {
@@ -117,7 +120,7 @@ export function findEntities(text: string, tokens: Token[], wink: WinkEntity[], 
   return entities.sort((a, b) => a.first - b.first);
 }
 
-function names(tokens: Token[], taken: boolean[], gazetteer: Gazetteer, add: (k: EntityKind, f: number, l: number) => void): void {
+function names(tokens: Token[], taken: boolean[], gazetteer: Gazetteer, add: (k: EntityKind, f: number, l: number, name?: string) => void): void {
   let i = 0;
   while (i < tokens.length) {
     const honorific = HONORIFICS.has(tokens[i]!.lower) && /^\p{Lu}/u.test(tokens[i + 1]?.text ?? '');
@@ -125,7 +128,7 @@ function names(tokens: Token[], taken: boolean[], gazetteer: Gazetteer, add: (k:
       i++;
       continue;
     }
-    // A run of capitalised words, allowing "of", "for", "on", "and", "the" between them.
+    // A run of capitalised words, allowing "of", "for", "des" and the like between them.
     let j = i;
     while (j + 1 < tokens.length) {
       const next = tokens[j + 1]!;
@@ -134,7 +137,7 @@ function names(tokens: Token[], taken: boolean[], gazetteer: Gazetteer, add: (k:
         continue;
       }
       const after = tokens[j + 2];
-      if (['of', 'for', 'on', 'and', 'the', 'de', 'al'].includes(next.lower) && after && !taken[j + 2] && isCapital(after) && !HONORIFICS.has(tokens[i]!.lower)) {
+      if (NAME_LINKS.has(next.lower) && after && !taken[j + 2] && isCapital(after) && !HONORIFICS.has(tokens[i]!.lower)) {
         j += 2;
         continue;
       }
@@ -145,12 +148,15 @@ function names(tokens: Token[], taken: boolean[], gazetteer: Gazetteer, add: (k:
   }
 }
 
-function classify(tokens: Token[], first: number, last: number, gazetteer: Gazetteer, add: (k: EntityKind, f: number, l: number) => void): void {
+function classify(tokens: Token[], first: number, last: number, gazetteer: Gazetteer, add: (k: EntityKind, f: number, l: number, name?: string) => void): void {
   const run = tokens.slice(first, last + 1);
   const lowers = run.map((t) => t.lower);
   const phrase = run.map((t) => t.text).join(' ');
   const known = gazetteer.kindOf(phrase);
   if (known) return add(known, first, last);
+  // "the Kazakh presidency": the country, named as people would answer.
+  const country = run.length === 1 && tokens[last + 1]?.pos === 'NOUN' ? gazetteer.demonyms.get(lowers[0]!) : undefined;
+  if (country) return add('country', first, last, country);
 
   // "India and Pakistan", "Secretariat and Uzbekistan": two names, unless the whole is one body
   // ("UN Office on Drugs and Crime").
@@ -194,7 +200,8 @@ function classify(tokens: Token[], first: number, last: number, gazetteer: Gazet
   const allCaps = run.every((t) => /^[\p{Lu}\d.&-]{2,}$/u.test(t.text));
   if (allCaps) return add('org', first, last);
   const before = tokens[first - 1]?.lower === 'the' ? tokens[first - 2] : tokens[first - 1];
-  if (run.length === 1 && before && PLACE_PREPOSITIONS.has(before.lower)) return add('place', first, last);
+  // "in Karachi", "at the Palais des Nations": one word, or a name joined the French or Spanish way.
+  if ((run.length === 1 || lowers.some((w) => FOREIGN_LINKS.has(w))) && before && PLACE_PREPOSITIONS.has(before.lower)) return add('place', first, last);
   const nameShaped = run.every((t) => t.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(t.text)) && !lowers.some((w) => TITLES.has(w));
   if (run.length >= 2 && run.length <= 4 && !connectors && nameShaped) return add('person', first, last);
   if (run.length >= 2) add('org', first, last);

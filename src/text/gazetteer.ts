@@ -10,6 +10,8 @@ export class Gazetteer {
   readonly names = new Map<string, NameKind>();
   /** Longest name in words, to bound phrase lookups. */
   maxWords = 1;
+  /** A country's demonyms, lower case, to its name: "kazakh" to "Kazakhstan". */
+  readonly demonyms = new Map<string, string>();
 
   constructor(topics: Topic[]) {
     for (const name of BUILT_IN_PLACES) this.put(name, 'place');
@@ -18,8 +20,12 @@ export class Gazetteer {
       const kind = kindOf(topic);
       if (!kind) continue;
       for (const name of [topic.label, ...topic.aliases]) {
-        // Demonyms and lower-case aliases ("Afghan", "drugs") are not names of the thing.
-        if (!/^\p{Lu}/u.test(name) || (kind !== 'person' && kind !== 'org' && DEMONYM.test(name) && name !== topic.label)) continue;
+        // Demonyms and lower-case aliases ("Afghan", "drugs") are not names of the thing; a
+        // demonym may be the name's stem ("Kazakh", "Tajik").
+        const demonym = name !== topic.label && !name.includes(' ') && (DEMONYM.test(name) || topic.label.startsWith(name));
+        // Only a word formed on the name ("Chinese", "Afghan"), not a capital listed with it.
+        if (kind === 'country' && demonym && name.slice(0, 3).toLowerCase() === topic.label.slice(0, 3).toLowerCase()) this.demonyms.set(name.toLowerCase(), topic.label);
+        if (!/^\p{Lu}/u.test(name) || (kind !== 'person' && kind !== 'org' && demonym)) continue;
         this.put(name, kind);
       }
     }
