@@ -6,7 +6,7 @@ import type { Services } from '../../src/services.ts';
 import type { ListSettings } from '../../src/index/top-lists.ts';
 import { makeTestApp, type TestApp } from '../helpers/test-app.ts';
 import { collectRows, foldOf, train } from './train-model.ts';
-import { DEV_RELEASES, isHeadline, judge, loadLabelledSet, releaseOrder, type LabelledSet, type Outcome, type Source } from './labelled-set.ts';
+import { DEV_RELEASES, isHeadline, judge, loadLabelledSet, releaseOrder, states, type LabelledSet, type Outcome, type Source } from './labelled-set.ts';
 
 export interface Ratio {
   hit: number;
@@ -84,7 +84,7 @@ export async function askAll(app: Services, set: LabelledSet, ask: Asker, report
     const r = await ask(app, item.ask);
     const outcome: Outcome = judge(item, r.answer);
     const cited = r.citations.map((c) => c.id);
-    const citedRight = cited.length > 0 && cited.every((id) => id === item.release);
+    const citedRight = cited.length > 0 && cited.every((id) => states(item, id));
     const src = report.bySource[item.source];
     src.of++;
     t.answerAccuracy.of++;
@@ -100,7 +100,7 @@ export async function askAll(app: Services, set: LabelledSet, ask: Asker, report
     t.wrongAnswers.of++;
     for (const id of cited) {
       t.citationPrecision.of++;
-      if (id === item.release) t.citationPrecision.hit++;
+      if (states(item, id)) t.citationPrecision.hit++;
     }
     // A right answer from a release that does not say it is still a wrong citation.
     if (outcome === 'wrong' || !citedRight) {

@@ -20,8 +20,13 @@ export interface QaItem {
   expect: string[];
   /** Id of the release that states the answer. */
   release: string;
+  /** Other releases that state it too (tests/eval/also-stated.json): citing one is right. */
+  also: string[];
   type: string;
 }
+
+/** Whether a release states a labelled question's answer: the one its label names, or another listed as stating it too. */
+export const states = (item: Pick<QaItem, 'release' | 'also'>, id: string) => id === item.release || item.also.includes(id);
 export interface LatestItem {
   source: Source;
   ask: string;
@@ -54,6 +59,18 @@ function extraQuestions(): ExtraFile {
   return { qa: all.flatMap((e) => e.qa), unanswerable: all.flatMap((e) => e.unanswerable) };
 }
 
+export interface AlsoStated {
+  ask: string;
+  release: string;
+  /** The words of the release that state the answer. */
+  quote: string;
+}
+
+/** Releases that state a labelled answer besides the one its label names (tests/eval/also-stated.json). */
+export function alsoStated(): AlsoStated[] {
+  return (JSON.parse(readFileSync(join(import.meta.dirname, 'also-stated.json'), 'utf8')) as { entries: AlsoStated[] }).entries;
+}
+
 /** The whole labelled set: the team's questions, the shared corpus's and the outside dev set. */
 export function loadLabelledSet(): LabelledSet {
   const ours = JSON.parse(readFileSync(join(import.meta.dirname, 'questions.json'), 'utf8')) as {
@@ -76,13 +93,19 @@ export function loadLabelledSet(): LabelledSet {
   // question, one label and one fold, so the extra copy goes.
   const asked = new Set([...ours.qa, ...shared.qa, ...dev.qa, ...ours.unanswerable].map((q) => q.ask.toLowerCase()).concat(dev.unanswerable.map((a) => a.toLowerCase())));
   const fresh = <Q extends { ask: string }>(q: Q) => !asked.has(q.ask.toLowerCase());
+  const qa: QaItem[] = [
+    ...ours.qa.map((q) => ({ ...q, source: 'team' as const, also: [] })),
+    ...shared.qa.map((q) => ({ source: 'corpus' as const, ask: q.ask, expect: q.expect, release: idOf(q.file), also: [], type: q.type })),
+    ...dev.qa.map((q) => ({ source: 'dev' as const, ask: q.ask, expect: q.expect, release: idOf(q.file), also: [], type: q.type })),
+    ...extra.qa.filter(fresh).map((q) => ({ ...q, source: 'extra' as const, also: [] })),
+  ];
+  for (const entry of alsoStated()) {
+    const item = qa.find((q) => q.ask === entry.ask);
+    if (!item) throw new Error(`tests/eval/also-stated.json: no labelled question asks ${JSON.stringify(entry.ask)}`);
+    item.also.push(entry.release);
+  }
   return {
-    qa: [
-      ...ours.qa.map((q) => ({ ...q, source: 'team' as const })),
-      ...shared.qa.map((q) => ({ source: 'corpus' as const, ask: q.ask, expect: q.expect, release: idOf(q.file), type: q.type })),
-      ...dev.qa.map((q) => ({ source: 'dev' as const, ask: q.ask, expect: q.expect, release: idOf(q.file), type: q.type })),
-      ...extra.qa.filter(fresh).map((q) => ({ ...q, source: 'extra' as const })),
-    ],
+    qa,
     unanswerable: [
       ...ours.unanswerable.map((q) => ({ source: 'team' as const, ask: q.ask })),
       ...dev.unanswerable.map((ask) => ({ source: 'dev' as const, ask })),

@@ -4,7 +4,7 @@ import { analyseQuestion } from '../../src/answers/question.ts';
 import { confidenceInput, logit, sigmoid, type Linear, type Model } from '../../src/answers/scorer.ts';
 import type { Services } from '../../src/services.ts';
 import { TermWeigher } from '../../src/answers/terms.ts';
-import { judge, type LabelledSet } from './labelled-set.ts';
+import { judge, states, type LabelledSet, type QaItem } from './labelled-set.ts';
 
 /** One labelled question's candidates: their features and whether each is a right, rightly cited answer. */
 export interface QuestionRows {
@@ -50,7 +50,7 @@ const INNER_SPLITS = [5, 10];
 export function collectRows(app: Services, set: LabelledSet): QuestionRows[] {
   const weigher = new TermWeigher(app.library);
   const rows: QuestionRows[] = [];
-  const add = (ask: string, release: string | null, item: { expect: string[]; type: string } | null) => {
+  const add = (ask: string, release: string | null, item: QaItem | null) => {
     const q = analyseQuestion(ask);
     if (q.kind === 'latest') return;
     const { candidates } = collectCandidates(app.library, weigher, q);
@@ -60,7 +60,7 @@ export function collectRows(app: Services, set: LabelledSet): QuestionRows[] {
       x: candidates.map((c) => vectorOf(c.features)),
       answers: candidates.map((c) => c.answer.toLowerCase()),
       releases: candidates.map((c) => c.hit.releaseId),
-      y: candidates.map((c) => (item && release === c.hit.releaseId && judge(item, c.answer) === 'right' ? 1 : 0)),
+      y: candidates.map((c) => (item && states(item, c.hit.releaseId) && judge(item, c.answer) === 'right' ? 1 : 0)),
     });
   };
   for (const item of set.qa) add(item.ask, item.release, item);
