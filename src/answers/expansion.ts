@@ -28,6 +28,7 @@ const TITLES: Record<string, string[]> = {
   located: ['headquartered', 'headquarters', 'based'],
   un: ['united nations'],
   mfa: ['ministry of foreign affairs', 'foreign ministry'],
+  mou: ['memorandum of understanding', 'memoranda of understanding', 'memorandum', 'memoranda'],
   ambassador: ['envoy'],
   envoy: ['ambassador'],
   // Chat shorthand.

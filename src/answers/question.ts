@@ -92,8 +92,10 @@ const TRAILER = /(?:,?\s+(?:please|pls|thanks|thx))+$/i;
 function unwrap(text: string): string {
   let out = text.replace(/[?!.]+$/, '').trim();
   for (let i = 0; i < 4 && FILLER.test(out); i++) out = out.replace(FILLER, '').trim();
-  return out.replace(TRAILER, '').replace(/[?!.]+$/, '').trim();
+  // "name a UN agency the SCO works with" asks "which UN agency ...".
+  return out.replace(TRAILER, '').replace(/[?!.]+$/, '').replace(NAME_ONE, 'which ').trim();
 }
+const NAME_ONE = /^(?:name|give me|mention) (?:a|an|one|any)\s+/i;
 
 /** What a question asks for when its opening does not say: "the date of ...", "... from which city". */
 const INSIDE: { kind: AnswerKind; pattern: RegExp; flags?: Partial<Pick<Question, 'city'>> }[] = [

@@ -18,7 +18,7 @@ const TITLES = new Set(
   ('secretary-general deputy secretary general minister prime president vice-president chairman chairperson chair ' +
     'director director-general ambassador representative coordinator head executive chief envoy mayor vice-mayor ' +
     'governor foreign premier king queen prince senator expert chargé spokesman spokesperson commissioner adviser ' +
-    'advisor assistant special regional permanent acting first mr mrs ms dr prof professor general colonel ' +
+    'advisor assistant special regional permanent acting first mr mrs ms dr prof professor general colonel extraordinary plenipotentiary ' +
     'sco un uzbek chinese russian indian kazakh tajik kyrgyz pakistani iranian afghan belarusian turkmen mongolian').split(' '),
 );
 /** Titles that can stand alone before a surname ("President Mirziyoyev"); "SCO" or "Foreign" cannot. */
@@ -38,7 +38,8 @@ const ORG_WORDS = new Set(
     'centre center initiative pact process declaration convention charter league union forum conference summit ' +
     'day week year programme program strategy platform mission exhibition tour games marathon club bureau embassy ' +
     'congress parliament assembly government party media news agency radio television magazine website tass xinhua ' +
-    'plus spirit format contact board state states heads orchestra ensemble choir theatre team measures cooperation').split(' '),
+    'plus spirit format contact board state states heads orchestra ensemble choir theatre team measures cooperation ' +
+    'appeal treaty agreement memorandum communique statement').split(' '),
 );
 const PLACE_WORDS = new Set(['city', 'province', 'region', 'hall', 'hotel', 'square', 'street', 'district', 'oblast', 'republic', 'island', 'valley', 'lake', 'palace', 'park', 'headquarters']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near', 'outside', 'inside', 'across', 'within']);
@@ -117,6 +118,13 @@ export function findEntities(text: string, tokens: Token[], wink: WinkEntity[], 
   });
 
   names(tokens, taken, gazetteer, add);
+  // "the UN Office on Drugs and Crime (UNODC)": a body's name keeps the acronym people know it by.
+  for (const e of entities) {
+    const acronym = tokens[e.last + 2];
+    if (e.kind !== 'org' || tokens[e.last + 1]?.text !== '(' || tokens[e.last + 3]?.text !== ')' || !acronym || !/^[\p{Lu}][\p{Lu}\d.&-]+$/u.test(acronym.text)) continue;
+    e.last += 3;
+    e.text = text.slice(tokens[e.first]!.start, tokens[e.last]!.end);
+  }
   return entities.sort((a, b) => a.first - b.first);
 }
 

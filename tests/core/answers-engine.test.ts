@@ -117,6 +117,15 @@ describe('the engine over seed, corpus and dev releases', () => {
     expect(analyseQuestion('who chaired the meeting').typeNoun).toBeNull();
   });
 
+  it('reads "name a ..." as "which ...", "MoU" as a memorandum, and gives a body with its acronym', () => {
+    const q = analyseQuestion('name a UN agency the SCO secretariat has an MoU with');
+    expect(q.kind).toBe('org');
+    expect(q.typeNoun).toBe('agency');
+    const { terms, candidates } = collectCandidates(t.app.library, new TermWeigher(t.app.library), q);
+    expect(terms.find((w) => w.lower === 'mou')?.expansions.map((e) => e.text)).toContain('memoranda of understanding');
+    expect(candidates.map((c) => c.answer)).toContain('UN Office on Drugs and Crime (UNODC)');
+  });
+
   it('shows its evidence: terms, candidates, features and the probability', async () => {
     const r = await answerQuestion(t.app, 'where is RATS based?', { evidence: true });
     expect(r.evidence?.terms.map((x) => x.term)).toContain('rats');

@@ -51,4 +51,16 @@ describe('entities of a sentence', () => {
     expect(entities('with over 44 percent of the population')).toContain('percent:over 44 percent');
     expect(entities('Journalists from Khabar 24 and the Eight Wonders Exhibition Tour.').some((x) => x.startsWith('number:'))).toBe(false);
   });
+
+  it('reads a document as a body, not a person, and keeps a name whole with its links and its acronym', () => {
+    const appeal = entities('He drew their attention to the Joint Appeal to the Youth adopted at the summit.');
+    expect(appeal.some((e) => e.startsWith('person:'))).toBe(false);
+    expect(entities('They met at the Palais des Nations in Geneva.')).toContain('place:Palais des Nations');
+    expect(entities('Delegates of the Regional Anti-Terrorist Structure (RATS) met.')).toContain('org:Regional Anti-Terrorist Structure (RATS)');
+  });
+
+  it('answers a demonym before a noun with its country, and leaves demonyms out of the names', () => {
+    expect(entities('The Uzbek side thanked the Secretariat.')).toContain('country:Uzbekistan');
+    expect(entities('The Uzbek side thanked the Secretariat.')).not.toContain('country:Uzbek');
+  });
 });
