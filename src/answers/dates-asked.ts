@@ -19,17 +19,23 @@ export function isFullDate(kind: string, text: string): boolean {
 }
 
 /** The grain of date a question asks for: "what year", "since what year"; "what date", "what day". */
-export function grainAsked(lower: string): 'year' | 'day' | null {
+export function grainAsked(lower: string): 'year' | 'day' | 'days' | null {
   if (/\b(what|which) years?\b|\bin what year\b|\byear (was|did|were)\b/.test(lower)) return 'year';
-  if (/\b(what|which) (date|day)s?\b|\bthe dates? of\b|\bdates of\b/.test(lower)) return 'day';
+  // "what were the dates of the summit", "on which days": a span of days.
+  if (/\b(what|which) (dates|days)\b|\bdates of\b/.test(lower)) return 'days';
+  if (/\b(what|which) (date|day)\b|\bthe date of\b/.test(lower)) return 'day';
   return null;
 }
 
-/** 1 when a date answer has the grain asked, -1 when it has the other one, 0 when nothing was asked. */
-export function grainMatch(asked: 'year' | 'day' | null, text: string): number {
+/** "9 and 10 June 2018", "from 28 November to 1 December 2023": a span, not one day. */
+const SPAN = /\d\s*(?:-|–|—|and|to|until)\s*\d|\d\s+\p{L}+\s+(?:-|–|—|to|until)\s+\d/u;
+
+/** 1 when a date answer has the grain asked (a span of days for "dates"), -1 when it has the other one, 0 when nothing was asked or it is in between. */
+export function grainMatch(asked: 'year' | 'day' | 'days' | null, text: string): number {
   if (asked === null) return 0;
   const day = isFullDate('date', text);
   const year = /^\D*\d{4}\D*$/.test(text) && !/[a-z]/i.test(text.replace(/^(in|since|by|until) /i, ''));
   if (asked === 'year') return year ? 1 : day ? -1 : 0;
+  if (asked === 'days') return day && SPAN.test(text) ? 1 : year ? -1 : 0;
   return day ? 1 : year ? -1 : 0;
 }

@@ -56,13 +56,20 @@ export function expansionsOf(term: QuestionTerm, forms: string[], questionLower:
   if (named || (/^\p{Lu}/u.test(term.text) && !term.verb)) return [...out].map(([text, kind]) => ({ text, kind }));
   if (!/^[a-z][a-z'-]+$/.test(term.lower) || term.lower.length < 3) return [...out].map(([text, kind]) => ({ text, kind }));
   // "set up": the phrase, when WordNet knows it, says more than "set".
-  const after = new RegExp(`\\b${term.lower}\\s+(\\w+)`).exec(questionLower)?.[1];
-  const phrase = after && PARTICLES.includes(after) ? relatedWords(`${term.lower} ${after}`) : null;
+  const after = particleOf(term.lower, questionLower);
+  const phrase = after ? relatedWords(`${term.lower} ${after}`) : null;
   const asVerb = term.verb === true;
   const related = phrase && phrase.synonyms.length + phrase.derived.length > 0 ? [phrase] : [relatedWords(term.lower, asVerb), ...forms.filter((f) => /^[a-z]+$/.test(f)).slice(0, 3).map((f) => relatedWords(f, asVerb))];
   for (const r of related) for (const w of r.synonyms) add(w, 'synonym');
   for (const r of related) for (const w of r.derived) add(w, 'derived');
   return [...out].map(([text, kind]) => ({ text, kind }));
+}
+
+/** The particle that makes a phrasal verb of a question's word ("up" of "set up"), or null. */
+export function particleOf(word: string, questionLower: string): string | null {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const after = new RegExp(`\\b${escaped}\\s+(\\w+)`).exec(questionLower)?.[1];
+  return after && PARTICLES.includes(after) ? after : null;
 }
 
 /** Whether a sentence's word (lower case) is the expansion or an inflection of it. */

@@ -2,6 +2,7 @@ import type { RichText } from '../bot/reply.ts';
 import type { Library, SentenceHit } from '../library/types.ts';
 import { statementOf } from './clause.ts';
 import { FEATURES, vectorOf, type FeatureValues } from './features.ts';
+import { particleOf } from './expansion.ts';
 import { markMatches } from './marking.ts';
 import { isCommonWord } from './wordnet.ts';
 import { acceptedKinds, distance, entityVotes, termHits, type TermHit } from './pick-entity.ts';
@@ -101,6 +102,7 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
   };
   const unseen = terms.filter((t) => t.unseen).length / terms.length;
   const verbTerm = q.focusVerb === null ? null : terms.find((t) => t.stem === q.focusVerb) ?? null;
+  const particle = verbTerm === null ? null : particleOf(verbTerm.lower, questionLower);
 
   const candidates: Candidate[] = [];
   hits.forEach((hit, rank) => {
@@ -127,7 +129,11 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
       (askedYears.length === 0 || askedYears.some((y) => y === releaseYear || passageText.includes(y))) &&
       (askedMonths.length === 0 || askedMonths.some((m) => m === releaseMonth || passageLower.includes(MONTHS[m - 1]!)));
     const whenAsked = askedYears.length + askedMonths.length > 0;
-    const verbStated = verbTerm !== null && inSentence.has(verbTerm.lower);
+    // "set up" is not stated by "setting out": a phrasal verb's word needs its particle (a synonym, "established", does not).
+    const verbStated =
+      verbTerm !== null &&
+      inSentence.has(verbTerm.lower) &&
+      (particle === null || sHits.some((h) => h.term === verbTerm && (h.kind === 'expansion' || s.tokens[h.i + 1]?.lower === particle)));
     const base: FeatureValues = {
       cov: share(inWord),
       covTypo: share(inTypo),

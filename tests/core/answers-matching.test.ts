@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expansionsOf } from '../../src/answers/expansion.ts';
 import { collectCandidates } from '../../src/answers/find-answer.ts';
-import { monthsAsked } from '../../src/answers/dates-asked.ts';
+import { grainAsked, grainMatch, monthsAsked } from '../../src/answers/dates-asked.ts';
 import { analyseQuestion, termsOf } from '../../src/answers/question.ts';
 import { analyserOf } from '../../src/answers/sentence-analysis.ts';
 import { TermFrequencies } from '../../src/answers/term-frequencies.ts';
@@ -38,6 +38,16 @@ describe('words matched', () => {
     expect(monthsAsked('where was the cfm held in may 2023')).toEqual([5]);
     expect(monthsAsked('the april 2020 ibc video call')).toEqual([4]);
     expect(monthsAsked('may i ask what the decision on the novel junior programme was')).toEqual([]);
+  });
+
+  it('reads "the dates of" as asking for a span of days, and "the date of" for one day', () => {
+    expect(grainAsked('what were the dates of the qingdao summit')).toBe('days');
+    expect(grainMatch('days', '9 and 10 June 2018')).toBe(1);
+    expect(grainMatch('days', 'from 28 November to 1 December 2023')).toBe(1);
+    expect(grainMatch('days', '9 June 2018')).toBe(0);
+    expect(grainMatch('days', '2018')).toBe(-1);
+    expect(grainAsked('tell me the date of the press conference')).toBe('day');
+    expect(grainMatch('day', '9 June 2018')).toBe(1);
   });
 });
 
@@ -127,6 +137,13 @@ describe('over the labelled releases', () => {
     const fromKazakhSide = candidates.filter((c) => c.s.text.includes('the Kazakh side')).map((c) => c.answer);
     expect(fromKazakhSide).toContain('Kazakhstan');
     expect(fromKazakhSide).not.toContain('Kazakh');
+  });
+
+  it('takes a phrasal verb as stated only with its particle: "set up" is not "setting out"', () => {
+    const { candidates } = collectCandidates(t.app.library, new TermWeigher(t.app.library), analyseQuestion('When was the SCO Interbank Consortium set up?'));
+    const stated = (answer: string) => candidates.find((c) => c.answer === answer)?.features.verbStated;
+    expect(stated('2005')).toBe(1);
+    expect(stated('2017 to 2022')).toBe(0);
   });
 
   it('reads an ordinal typed as digits as the word the releases write ("5th" for "fifth")', () => {
