@@ -10,8 +10,8 @@ const rate = (r: Ratio) => (r.of === 0 ? 0 : r.hit / r.of);
 /**
  * Issue 15: the figures that matter are the cross-validated ones (each question answered by a
  * model that never saw it or its release). The floors sit just under what `npm run eval`
- * reaches (short right 94/195, wrong 2/96 of answered, unanswerable declined 46/46, latest
- * 15/15, citations 96/96, with the threshold chosen for precision: WRONG_COST 3.5 in
+ * reaches (short right 86/195, wrong 1/87 of answered, unanswerable declined 46/46, latest
+ * 15/15, citations 87/87, with the threshold chosen for precision: WRONG_COST 4.5 in
  * train-model.ts), so quality cannot fall silently. They replace the old in-sample
  * floors (85/85 on the team's own, tuned questions), which measured the tuning, not the engine.
  */
@@ -21,8 +21,8 @@ describe('evaluation set', () => {
     const summary = `${formatReport(report)}\n${report.wrong.join('\n')}`;
     expect(report.answerAccuracy.of, summary).toBeGreaterThanOrEqual(190);
     expect(report.declineAccuracy.of, summary).toBeGreaterThanOrEqual(46);
-    expect(rate(report.answerAccuracy), summary).toBeGreaterThanOrEqual(0.46);
-    expect(rate(report.wrongAnswers), summary).toBeLessThanOrEqual(0.045);
+    expect(rate(report.answerAccuracy), summary).toBeGreaterThanOrEqual(0.42);
+    expect(rate(report.wrongAnswers), summary).toBeLessThanOrEqual(0.03);
     expect(rate(report.declineAccuracy), summary).toBeGreaterThanOrEqual(0.95);
     expect(rate(report.latestAccuracy), summary).toBeGreaterThanOrEqual(0.95);
     expect(rate(report.citationPrecision), summary).toBeGreaterThanOrEqual(0.97);
