@@ -177,16 +177,21 @@ export class TermWeigher {
     const withForms = { ...term, forms, phrases, weight: 0, unseen: false, expansions: GENERIC.has(term.lower) ? [] : expansionsOf(term, forms, questionLower, named) };
     if (GENERIC.has(term.lower)) return { ...withForms, weight: GENERIC_WEIGHT };
     let df = this.frequencies.get(term.lower, count, () => {
-      let n = 0;
       // Unranked: only whether the sample fills matters for common words, and scoring every
       // sentence holding "held" costs ~150 ms at 100k releases after each library change.
-      // The term's one-word forms are searched with it: "5th" is written "fifth".
-      const query = [term.text, ...forms.filter((f) => /^[\p{L}\p{N}]+$/u.test(f))].join(' ');
-      for (const hit of this.library.searchSentences(query, { limit: DF_SAMPLE, ranked: false })) {
-        const lower = hit.text.toLowerCase();
-        if (textMatches(withForms, lower, wordsOf(lower))) n++;
-      }
-      return n;
+      const countOf = (query: string) => {
+        let n = 0;
+        for (const hit of this.library.searchSentences(query, { limit: DF_SAMPLE, ranked: false })) {
+          const lower = hit.text.toLowerCase();
+          if (textMatches(withForms, lower, wordsOf(lower))) n++;
+        }
+        return n;
+      };
+      // A word no sentence holds may be written in another of its forms ("5th" as "fifth"); those
+      // are searched only then, as an OR of many forms costs several milliseconds at 10,000 releases.
+      const own = countOf(term.text);
+      const others = own > 0 ? [] : forms.filter((f) => /^[\p{L}\p{N}]+$/u.test(f));
+      return others.length === 0 ? own : countOf(others.join(' '));
     });
     // A full sample means the word is common: its true count is higher still.
     if (df >= DF_SAMPLE * 0.9) df = Math.max(df, total / 5);

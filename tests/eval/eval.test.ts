@@ -10,8 +10,8 @@ const rate = (r: Ratio) => (r.of === 0 ? 0 : r.hit / r.of);
 /**
  * Issue 15: the figures that matter are the cross-validated ones (each question answered by a
  * model that never saw it or its release). The floors sit just under what `npm run eval`
- * reaches (short right 86/195, wrong 1/87 of answered, unanswerable declined 46/46, latest
- * 15/15, citations 87/87, with the threshold chosen for precision: WRONG_COST 4.5 in
+ * reaches (short right 87/195, wrong 2/89 of answered, unanswerable declined 46/46, latest
+ * 15/15, citations 89/89, with the threshold chosen for precision: WRONG_COST 4.5 in
  * train-model.ts), so quality cannot fall silently. They replace the old in-sample
  * floors (85/85 on the team's own, tuned questions), which measured the tuning, not the engine.
  */

@@ -23,10 +23,11 @@ export interface QuestionRows {
  * A wrong answer costs this many declines when the threshold is chosen. Held out, right answers
  * and wrong ones of the 195 headline questions, averaged over four fold orders (`FOLD_SEED=a`,
  * `b`, `c`, `d` with tests/eval/cv-rows.ts; extra questions in training): 3.5 gives 101.2 right
- * with 4.8 wrong (4.5%); 4 gives 94.8 with 3.0 (3.1%); 4.5 gives 88.5 with 1.5 (1.7%). Each step
+ * with 4.8 wrong (4.5%); 4 gives 94.8 with 3.0 (3.1%); 4.5 gives 88.5 with 1.5 (1.7%; 1.8 once a word's other forms count
+ * towards its frequency only when the word itself has none). Each step
  * trades about four right answers for one wrong one, so the curve does not pick a point; the
  * issue does: at most 1 in 50 answers wrong, which only 4.5 reaches (on the first and the ALT_FOLDS
- * order too: 86 with 1 wrong, 89 with 4). The people asking quote what the bot says; a wrong
+ * order too: 87 with 2 wrong, 90 with 4). The people asking quote what the bot says; a wrong
  * answer costs them more than asking again. `WRONG_COST=4 npm run eval` shows the looser trade.
  */
 export const WRONG_COST = Number(process.env.WRONG_COST ?? 4.5);
