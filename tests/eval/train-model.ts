@@ -26,8 +26,8 @@ export interface QuestionRows {
  * with 4.8 wrong (4.5%); 4 gives 94.8 with 3.0 (3.1%); 4.5 gives 88.5 with 1.5 (1.7%; 1.8 once a word's other forms count
  * towards its frequency only when the word itself has none). Each step
  * trades about four right answers for one wrong one, so the curve does not pick a point; the
- * issue does: at most 1 in 50 answers wrong, which only 4.5 reaches (on the first and the ALT_FOLDS
- * order too: 87 with 2 wrong, 90 with 4). The people asking quote what the bot says; a wrong
+ * issue does: at most 1 in 50 answers wrong, which only 4.5 reaches on average (one order alone
+ * varies: the first gives 87 with 2 wrong, ALT_FOLDS 90 with 4). The people asking quote what the bot says; a wrong
  * answer costs them more than asking again. `WRONG_COST=4 npm run eval` shows the looser trade.
  */
 export const WRONG_COST = Number(process.env.WRONG_COST ?? 4.5);
