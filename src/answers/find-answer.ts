@@ -9,7 +9,7 @@ import { acceptedKinds, distance, entityVotes, termHits, type TermHit } from './
 import type { Question } from './question.ts';
 import { isFragment, names } from './answer-shape.ts';
 import { grainAsked, grainMatch, isFullDate, monthsAsked, MONTHS, YEAR } from './dates-asked.ts';
-import { held, releaseText, textOf } from './release-text.ts';
+import { held, releaseText, textOf, type ReleaseText } from './release-text.ts';
 import { committedModel, confidenceInput, logit, sigmoid, type Model } from './scorer.ts';
 import { analyserOf, type AnalysedSentence } from './sentence-analysis.ts';
 import { wordsOf, type TermWeigher, type WeightedTerm } from './terms.ts';
@@ -104,9 +104,22 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
   const verbTerm = q.focusVerb === null ? null : terms.find((t) => t.stem === q.focusVerb) ?? null;
   const particle = verbTerm === null ? null : particleOf(verbTerm.lower, questionLower);
 
+  // What a release's title, lead and whole text hold of the question: the same for every hit in
+  // it (a question finds up to SENTENCES hits, often several in one release), so read once.
+  const releaseHeld = new Map<string, { title: Map<string, string>; all: Map<string, string>; lead: Map<string, string> }>();
+  const heldBy = (id: string, release: ReleaseText) => {
+    let known = releaseHeld.get(id);
+    if (!known) {
+      known = { title: held(terms, release.title), all: held(terms, release.all), lead: release.lead ? held(terms, textOf(release.lead)) : new Map() };
+      releaseHeld.set(id, known);
+    }
+    return known;
+  };
+
   const candidates: Candidate[] = [];
   hits.forEach((hit, rank) => {
     const release = releaseText(library, hit.releaseId);
+    const releaseHolds = heldBy(hit.releaseId, release);
     const s = analyser.analyse(hit.text);
     const sHits = termHits(s, terms);
     const byKind = (kind: TermHit['kind']) => new Set(sHits.filter((h) => h.kind === kind).map((h) => h.term.lower));
@@ -116,9 +129,8 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
     const inSentence = new Set([...inWord, ...inTypo, ...inExp]);
     const prevRaw = hit.position > 0 ? release.sentences[hit.position - 1] : undefined;
     const prev = prevRaw ? held(terms, textOf(prevRaw)) : new Map<string, string>();
-    const leadHeld = release.lead && hit.position > 0 ? held(terms, textOf(release.lead)) : new Map<string, string>();
-    const titleHeld = held(terms, release.title);
-    const inRelease = held(terms, release.all);
+    const leadHeld = hit.position > 0 ? releaseHolds.lead : new Map<string, string>();
+    const titleHeld = releaseHolds.title;
     const passage = new Set([...inSentence, ...prev.keys(), ...leadHeld.keys(), ...titleHeld.keys()]);
     const releaseYear = release.date?.slice(0, 4) ?? null;
     const passageText = `${hit.text} ${prevRaw ?? ''} ${release.lead ?? ''} ${release.title.lower}`;
@@ -141,7 +153,7 @@ export function collectCandidates(library: Library, weigher: TermWeigher, q: Que
       covPrev: share([...prev.keys()].filter((x) => !inSentence.has(x))),
       covLead: share([...leadHeld.keys(), ...titleHeld.keys()].filter((x) => !inSentence.has(x) && !prev.has(x))),
       covTitle: share(titleHeld.keys()),
-      covRelease: share(new Set([...inRelease.keys(), ...inSentence])),
+      covRelease: share(new Set([...releaseHolds.all.keys(), ...inSentence])),
       content: share(passage, content, contentTotal),
       contentSent: share(inSentence, content, contentTotal),
       verbAsked: verbTerm ? 1 : 0,
